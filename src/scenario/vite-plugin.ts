@@ -1,0 +1,30 @@
+// Build-time scenario loading: the browser receives scenarios already parsed and validated, as
+// JSON, so no YAML parser or schema library ships to players. A broken scenario fails the build
+// (or shows Vite's error overlay in dev) with the same messages as `npm run scenarios:check`.
+import type { Plugin } from 'vite';
+import { formatProblem } from './load.ts';
+import { SCENARIO_DIR, loadLibrary, loadScenarioFile, shippedScenarioFiles } from './node.ts';
+
+const ID = 'virtual:scenarios';
+const RESOLVED = '\0' + ID;
+
+export function scenariosPlugin(): Plugin {
+  return {
+    name: 'shells-for-oil-scenarios',
+    resolveId(id) {
+      return id === ID ? RESOLVED : null;
+    },
+    load(id) {
+      if (id !== RESOLVED) return null;
+      this.addWatchFile(SCENARIO_DIR);
+      const library = loadLibrary();
+      const scenarios = shippedScenarioFiles().map((file) => {
+        this.addWatchFile(file);
+        const result = loadScenarioFile(file, library);
+        if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+        return { scenario: result.scenario, hash: result.hash };
+      });
+      return `export default ${JSON.stringify({ ...library, scenarios })};`;
+    },
+  };
+}
