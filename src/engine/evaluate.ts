@@ -1,7 +1,7 @@
 // How good a position looks to a role, and what an option is expected to do, without rolling dice.
 // The simple policies (and later the opponent's heuristics) are built on these.
 import type { Option, Outcome } from '../scenario/schema.ts';
-import { holds, scoreOf } from './conditions.ts';
+import { holds, scoreOf, timesPlayed } from './conditions.ts';
 import type { Rules } from './rules.ts';
 import type { GameState } from './state.ts';
 import { ROLE_STATE, stageIndex, type Role } from './vocabulary.ts';
@@ -38,7 +38,7 @@ export function projectOption(rules: Rules, state: GameState, cardId: string, op
     ...state,
     meters: { ...state.meters },
     flags: { ...state.flags },
-    played: { ...state.played, [cardId]: (state.played[cardId] ?? 0) + 1 },
+    played: { ...state.played, [cardId]: timesPlayed(state, cardId) + 1 },
     chose: { ...state.chose, [`${cardId}/${option.id}`]: true },
   };
   addExpected(rules, state, option, 1, projected);

@@ -2,6 +2,7 @@
 import { produce } from 'immer';
 import { optionOpen, advanceIfTurnOver, checkCollapse, dealHands, updateScore } from './turn.ts';
 import { applyOutcome } from './outcomes.ts';
+import { timesPlayed } from './conditions.ts';
 import { drawFloat, isSeed, seedRandom } from './random.ts';
 import type { Rules } from './rules.ts';
 import type { Action, ChronicleEntry, GameState, MeterChanges } from './state.ts';
@@ -110,7 +111,7 @@ export function applyAction(rules: Rules, state: GameState, input: unknown): App
       draft.done[action.role] = true;
       draft.hands[action.role] = [];
     }
-    draft.played[card.id] = (draft.played[card.id] ?? 0) + 1;
+    draft.played[card.id] = timesPlayed(draft, card.id) + 1;
     draft.chose[`${card.id}/${option.id}`] = true;
 
     const changes: MeterChanges = {};

@@ -2,7 +2,7 @@
 // turn: events, non-player reactions, delayed outcomes, endings.
 import type { Ending, GameEvent, Option, Reaction } from '../scenario/schema.ts';
 import type { Card } from '../scenario/schema.ts';
-import { holds, scoreOf } from './conditions.ts';
+import { has, holds, scoreOf, timesPlayed } from './conditions.ts';
 import { applyOutcome } from './outcomes.ts';
 import { drawFloat } from './random.ts';
 import type { Rules } from './rules.ts';
@@ -17,7 +17,7 @@ export function optionOpen(rules: Rules, state: GameState, option: Option): bool
 /** A card can be dealt when its condition holds, it has not been used up, and an option is open. */
 export function cardEligible(rules: Rules, state: GameState, card: Card): boolean {
   if (card.offer) return false;
-  if (!card.repeatable && (state.played[card.id] ?? 0) > 0) return false;
+  if (!card.repeatable && timesPlayed(state, card.id) > 0) return false;
   if (!holds(rules, state, card.when)) return false;
   return card.options.some((o) => optionOpen(rules, state, o));
 }
@@ -117,7 +117,7 @@ export function checkCollapse(rules: Rules, draft: GameState): boolean {
 
 function fireHappenings(rules: Rules, draft: GameState, list: readonly (GameEvent | Reaction)[]): void {
   for (const happening of list) {
-    if (!happening.repeatable && draft.fired[happening.id] !== undefined) continue;
+    if (!happening.repeatable && has(draft.fired, happening.id)) continue;
     if (!holds(rules, draft, happening.when)) continue;
     if (happening.chance !== undefined && happening.chance < 1 && drawFloat(draft) >= happening.chance)
       continue;

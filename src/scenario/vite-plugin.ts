@@ -1,6 +1,7 @@
 // Build-time scenario loading: the browser receives scenarios already parsed and validated, as
 // JSON, so no YAML parser or schema library ships to players. A broken scenario fails the build
 // (or shows Vite's error overlay in dev) with the same messages as `npm run scenarios:check`.
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem } from './load.ts';
 import { SCENARIO_DIR, loadLibrary, loadScenarioFile, shippedScenarioFiles } from './node.ts';
@@ -16,7 +17,7 @@ export function scenariosPlugin(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return null;
-      this.addWatchFile(SCENARIO_DIR);
+      for (const name of ['article.yaml', 'tradeoffs.yaml']) this.addWatchFile(join(SCENARIO_DIR, name));
       const library = loadLibrary();
       const scenarios = shippedScenarioFiles().map((file) => {
         this.addWatchFile(file);

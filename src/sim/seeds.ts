@@ -11,7 +11,8 @@ export interface GameSeeds {
 
 /** The seeds of games 0, 1, 2, … of the batch with seed `seed`. */
 export function* gameSeeds(seed: number): Generator<GameSeeds, never> {
-  if (!isSeed(seed)) throw new RangeError(`a seed is a whole number from 0 to 4294967295, got ${String(seed)}`);
+  if (!isSeed(seed))
+    throw new RangeError(`a seed is a whole number from 0 to 4294967295, got ${String(seed)}`);
   const generator = xoroshiro128plus(seed | 0);
   const next = (): number => generator.next() >>> 0;
   for (;;) yield { world: next(), kim: next(), putin: next() };

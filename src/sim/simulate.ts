@@ -19,7 +19,8 @@ export function isPolicyName(name: unknown): name is PolicyName {
 /** Plays `games` games (game i seeded from the batch seed) and reports on them. Pure. */
 export function simulate(rules: Rules, options: SimulateOptions): BalanceReport {
   const { games, seed, kim, putin } = options;
-  if (!Number.isSafeInteger(games) || games < 1) throw new RangeError(`games must be a whole number ≥ 1, got ${games}`);
+  if (!Number.isSafeInteger(games) || games < 1)
+    throw new RangeError(`games must be a whole number ≥ 1, got ${games}`);
   for (const name of [kim, putin]) {
     if (!isPolicyName(name)) throw new RangeError(`unknown policy "${String(name)}"`);
   }

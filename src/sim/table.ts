@@ -8,7 +8,11 @@ export interface Column {
 }
 
 /** Renders rows under their headers; numbers should already be formatted as strings. */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], indent = '  '): string {
+export function formatTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  indent = '  ',
+): string {
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     indent +
@@ -29,8 +33,9 @@ export function percent(x: number | null, digits = 1): string {
 /** A signed difference of rates in percentage points, e.g. "+12.5 pp". */
 export function points(x: number | null): string {
   if (x === null) return '–';
-  const v = 100 * x;
-  return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)} pp`;
+  const shown = Math.abs(100 * x).toFixed(1);
+  const sign = Number(shown) === 0 ? '±' : x > 0 ? '+' : '−';
+  return `${sign}${shown} pp`;
 }
 
 export function fixed(x: number | null, digits = 1): string {

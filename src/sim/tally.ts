@@ -1,7 +1,13 @@
 // Running totals over finished games, turned into a BalanceReport at the end. Totals are added in
 // game order, so the same games give the same report to the last bit.
 import { ROLES, type GameState, type Role, type Rules } from '../engine/index.ts';
-import { SMALL_SAMPLE, type BalanceReport, type OptionStats, type RoleResults, type WinEffect } from './report.ts';
+import {
+  SMALL_SAMPLE,
+  type BalanceReport,
+  type OptionStats,
+  type RoleResults,
+  type WinEffect,
+} from './report.ts';
 
 interface OptionTotals {
   chosen: number;
@@ -169,7 +175,15 @@ export function tallyReport(rules: Rules, tally: Tally, header: ReportHeader): B
     results: { kim: roleResults(tally.results.kim, games), putin: roleResults(tally.results.putin, games) },
     endings: rules.scenario.endings.map((e) => {
       const count = tally.endings.get(e.id) ?? 0;
-      return { id: e.id, title: e.title, kind: e.kind, role: e.role, result: { ...e.result }, count, share: count / games };
+      return {
+        id: e.id,
+        title: e.title,
+        kind: e.kind,
+        role: e.role,
+        result: { ...e.result },
+        count,
+        share: count / games,
+      };
     }),
     length: {
       meanTurns: turnSum / games,

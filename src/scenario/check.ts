@@ -1,0 +1,93 @@
+// The whole scenario check over files on disk (Node only): load and validate each file, then a
+// smoke run of random games, a summary, and the trade-off coverage across the files checked.
+import { join } from 'node:path';
+import { tradeoffCoverage, type CoverageRow } from './coverage.ts';
+import { locateIssues, parseScenarioText, type ScenarioProblem } from './load.ts';
+import { scenarioHints } from './hints.ts';
+import { readLibrary, readText, SCENARIO_DIR, shownPath } from './node.ts';
+import type { Scenario } from './schema.ts';
+import { smokeTest } from './smoke.ts';
+import { summarize, type ScenarioSummary } from './summary.ts';
+import { readYaml } from './yamlPositions.ts';
+
+export interface CheckOptions {
+  /** Fail (not only warn) when a trade-off of the catalogue is played by no card. */
+  strictCoverage?: boolean;
+  /** Random games per scenario in the smoke check. */
+  games?: number;
+  scenarioDir?: string;
+}
+
+export interface FileReport {
+  file: string;
+  ok: boolean;
+  summary?: ScenarioSummary;
+  /** Games per ending in the smoke check. */
+  endings?: Record<string, number>;
+  problems: ScenarioProblem[];
+  warnings: ScenarioProblem[];
+}
+
+export interface CheckReport {
+  ok: boolean;
+  files: FileReport[];
+  coverage: CoverageRow[];
+  uncovered: string[];
+  /** Problems and warnings not tied to one scenario: the library, coverage. */
+  problems: ScenarioProblem[];
+  warnings: ScenarioProblem[];
+}
+
+function checkFile(path: string, library: Parameters<typeof parseScenarioText>[2], games: number) {
+  const file = shownPath(path);
+  const read = readText(path);
+  if (!read.ok) return { report: { file, ok: false, problems: read.problems, warnings: [] } };
+  const loaded = parseScenarioText(read.text, file, library);
+  if (!loaded.ok) return { report: { file, ok: false, problems: loaded.problems, warnings: [] } };
+  const smoke = smokeTest(loaded.scenario, games);
+  const { yaml } = readYaml(read.text);
+  const problems = locateIssues(smoke.errors, file, yaml);
+  const report: FileReport = {
+    file,
+    ok: problems.length === 0,
+    summary: summarize(loaded.scenario, loaded.hash),
+    endings: smoke.endings,
+    problems,
+    warnings: locateIssues([...scenarioHints(loaded.scenario), ...smoke.warnings], file, yaml),
+  };
+  return { report, scenario: loaded.scenario };
+}
+
+function coverageProblems(rows: CoverageRow[], dir: string): ScenarioProblem[] {
+  const path = join(dir, 'tradeoffs.yaml');
+  const read = readText(path);
+  const yaml = read.ok ? readYaml(read.text).yaml : undefined;
+  const issues = rows.flatMap((row, i) =>
+    row.cards.length > 0
+      ? []
+      : [{ path: ['tradeoffs', i], message: `trade-off "${row.tradeoff}" is played by no card` }],
+  );
+  if (!yaml) return issues.map((i) => ({ file: shownPath(path), path: '', message: i.message }));
+  return locateIssues(issues, shownPath(path), yaml);
+}
+
+export function checkScenarioFiles(paths: readonly string[], options: CheckOptions = {}): CheckReport {
+  const dir = options.scenarioDir ?? SCENARIO_DIR;
+  const lib = readLibrary(dir);
+  if (!lib.ok)
+    return { ok: false, files: [], coverage: [], uncovered: [], problems: lib.problems, warnings: [] };
+  const files: FileReport[] = [];
+  const scenarios: Scenario[] = [];
+  for (const path of paths) {
+    const { report, scenario } = checkFile(path, lib.library, options.games ?? 200);
+    files.push(report);
+    if (scenario) scenarios.push(scenario);
+  }
+  // Coverage says nothing when no scenario loaded: their problems come first.
+  const coverage = scenarios.length > 0 ? tradeoffCoverage(lib.library.tradeoffs, scenarios) : [];
+  const uncovered = coverage.filter((row) => row.cards.length === 0).map((row) => row.tradeoff);
+  const gaps = coverageProblems(coverage, dir);
+  const problems = options.strictCoverage ? gaps : [];
+  const ok = files.every((f) => f.problems.length === 0) && problems.length === 0;
+  return { ok, files, coverage, uncovered, problems, warnings: options.strictCoverage ? [] : gaps };
+}

@@ -1,0 +1,36 @@
+import * as Phaser from 'phaser';
+import { setKeymap } from '../ui/keys.ts';
+import { showScreen } from '../ui/root.ts';
+import { renderBriefing } from '../ui/screens/briefing.ts';
+import { lastTitleChoice, sessionFor } from './flow.ts';
+import { SCENES } from './keys.ts';
+
+export class BriefingScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.briefing);
+  }
+
+  create(): void {
+    const choice = lastTitleChoice();
+    if (!choice) {
+      this.scene.start(SCENES.title);
+      return;
+    }
+    const session = sessionFor(choice);
+    const begin = () => this.scene.start(SCENES.play);
+    const back = () => this.scene.start(SCENES.title);
+    setKeymap([
+      { keys: ['Enter'], shown: 'Enter', action: 'Begin', run: begin },
+      { keys: ['Escape'], shown: 'Esc', action: 'Back to the title', run: back },
+    ]);
+    showScreen(
+      renderBriefing({
+        scenario: session.scenario,
+        humanRoles: session.humanRoles,
+        seed: choice.seed,
+        onBegin: begin,
+        onBack: back,
+      }),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import * as Phaser from 'phaser';
+import { MapView } from '../map/MapView.ts';
+import { parseMapData } from '../map/mapData.ts';
+import { COLOR_BLIND_PALETTE, DEFAULT_PALETTE } from '../map/palette.ts';
+import { onSettingsChange, settings } from '../ui/settings.ts';
+import { SCENES } from './keys.ts';
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * The map lives for the whole page, under every other scene: the title and debrief show it as a
+ * backdrop, the play screen fits it into its map cell. Other scenes steer it through `mapHost`.
+ */
+export class MapScene extends Phaser.Scene {
+  view: MapView | null = null;
+  private rect: Rect | null = null;
+  private tints: Record<string, number | null> = {};
+
+  constructor() {
+    super(SCENES.map);
+  }
+
+  create(): void {
+    const data = parseMapData(this.cache.json.get('map'));
+    if (typeof data === 'string') {
+      console.warn(`map unavailable: ${data}`);
+      return;
+    }
+    this.view = new MapView(this, data);
+    mapHost.scene = this;
+    this.relayout();
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    const off = onSettingsChange(() => this.applyTints());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      off();
+      this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
+    });
+  }
+
+  /** Fits the map into `rect` (page pixels), or the whole window when null. */
+  fit(rect: Rect | null): void {
+    this.rect = rect;
+    this.relayout();
+  }
+
+  setTints(values: Record<string, number | null>): void {
+    this.tints = values;
+    this.applyTints();
+  }
+
+  private applyTints(): void {
+    this.view?.setTints(this.tints, settings().colorBlind ? COLOR_BLIND_PALETTE : DEFAULT_PALETTE);
+  }
+
+  private relayout(): void {
+    const r = this.rect ?? { x: 0, y: 0, width: this.scale.width, height: this.scale.height };
+    this.view?.layout(r.x, r.y, r.width, r.height);
+  }
+}
+
+/** The running map scene, for the other scenes (null until the map has loaded). */
+export const mapHost: { scene: MapScene | null } = { scene: null };

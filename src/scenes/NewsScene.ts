@@ -1,0 +1,45 @@
+import * as Phaser from 'phaser';
+import { currentSession } from '../bridge/session.ts';
+import { monthLabel, type ChronicleEntry } from '../engine/index.ts';
+import { openModal } from '../ui/modal.ts';
+import { announce } from '../ui/root.ts';
+import { newsAnnouncement, renderNews } from '../ui/screens/news.ts';
+import { SCENES } from './keys.ts';
+
+export interface NewsData {
+  entries: ChronicleEntry[];
+  onDone: () => void;
+}
+
+/** Runs over the play scene between months: the news as a window, then back to the game. */
+export class NewsScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.news);
+  }
+
+  create(data: NewsData): void {
+    const session = currentSession();
+    if (!session) {
+      this.scene.stop();
+      return;
+    }
+    const state = session.state;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.scene.stop();
+      data.onDone();
+    };
+    const modal = openModal({
+      title: `News · ${monthLabel(session.scenario.start, state.turn)}`,
+      body: renderNews(session.rules, data.entries),
+      className: 'news-dialog',
+      actions: [{ label: 'Continue', primary: true, onClick: () => modal.close() }],
+      onClose: finish,
+    });
+    // Continue first: reading the news is optional, moving on should be one key away
+    modal.element.querySelector<HTMLElement>('.modal-actions button.primary')?.focus();
+    announce(newsAnnouncement(data.entries));
+  }
+}

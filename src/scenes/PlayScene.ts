@@ -1,0 +1,165 @@
+import * as Phaser from 'phaser';
+import { currentSession, type Session, type SessionEvents } from '../bridge/session.ts';
+import type { ChronicleEntry, GameState } from '../engine/index.ts';
+import { setKeymap, helpEntries, type KeyBinding } from '../ui/keys.ts';
+import { openHelp } from '../ui/help.ts';
+import { stateSummary, tintValues } from '../ui/mapTint.ts';
+import { announce, showScreen } from '../ui/root.ts';
+import { ROLE_NAMES } from '../ui/screens/briefing.ts';
+import { PlayScreen, type Focus } from '../ui/screens/play.ts';
+import { settings } from '../ui/settings.ts';
+import { SCENES } from './keys.ts';
+import { mapHost } from './MapScene.ts';
+import { shipmentsFor } from './shipments.ts';
+
+const COMPUTER_PAUSE_MS = 700;
+
+/**
+ * The month-by-month loop: the hand, the outcome of each move, the computer's moves, the news
+ * between months, then the debrief. It paces what the session does; the engine decides it.
+ */
+export class PlayScene extends Phaser.Scene {
+  private session!: Session;
+  private screen!: PlayScreen;
+  private tint = 'munitions';
+  /** Entries of the month change (news) waiting to be shown after the current outcome. */
+  private pendingNews: ChronicleEntry[] = [];
+
+  constructor() {
+    super(SCENES.play);
+  }
+
+  create(): void {
+    const session = currentSession();
+    if (!session) {
+      this.scene.start(SCENES.title);
+      return;
+    }
+    this.session = session;
+    this.screen = new PlayScreen(
+      session,
+      {
+        onContinue: () => this.afterOutcome(),
+        onMenu: () => this.scene.start(SCENES.title),
+        onHelp: () => openHelp(helpEntries()),
+        onTint: (choice) => {
+          this.tint = choice;
+          this.paintMap();
+        },
+        onFocusState: (id) => {
+          mapHost.scene?.view?.highlightState(id);
+          this.screen.showStateInfo(id, id ? stateSummary(session.rules, session.state, id) : '');
+        },
+      },
+      this.tint,
+    );
+    showScreen(this.screen.element);
+    const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
+    session.events.on('changed', onChanged);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => session.events.off('changed', onChanged));
+    mapHost.scene?.view?.onHover((id) => {
+      this.screen.showStateInfo(id, id ? stateSummary(session.rules, session.state, id) : '');
+    });
+    this.continueGame();
+  }
+
+  /** Shows whatever comes next: the human's hand, the computer thinking, or the debrief. */
+  private continueGame(): void {
+    const state = this.session.state;
+    if (state.phase === 'over') {
+      this.scene.start(SCENES.debrief);
+      return;
+    }
+    if (this.session.computerToMove) {
+      this.show({ kind: 'thinking', role: state.active! });
+      this.time.delayedCall(settings().reducedMotion ? 250 : COMPUTER_PAUSE_MS, () =>
+        this.session.playComputer(),
+      );
+      return;
+    }
+    this.show({ kind: 'hand' });
+    announce(`${ROLE_NAMES[state.active!]}, your move.`);
+  }
+
+  private onChanged({ state, previous }: SessionEvents['changed']): void {
+    const fresh = state.chronicle.slice(previous.chronicle.length);
+    const move = fresh.filter((e) => e.kind === 'choice' || e.kind === 'answer');
+    this.pendingNews = fresh.filter((e) => e.kind !== 'choice' && e.kind !== 'answer');
+    const byHuman = move[0]?.role !== undefined && this.session.seat(move[0].role) === 'human';
+    this.show({ kind: 'outcome', entries: move, byHuman }, previous.meters);
+    this.animate(previous, state, fresh);
+    const entry = move[0];
+    if (entry?.role) {
+      const card = this.session.rules.cards.get(entry.id)!;
+      const option = card.options.find((o) => o.id === entry.option)!;
+      announce(`${byHuman ? 'You' : ROLE_NAMES[entry.role]} chose: ${option.label}. ${entry.text}`);
+    }
+  }
+
+  private afterOutcome(): void {
+    const news = this.pendingNews;
+    this.pendingNews = [];
+    if (news.some((e) => e.kind !== 'ending')) {
+      this.scene.launch(SCENES.news, { entries: news, onDone: () => this.continueGame() });
+      return;
+    }
+    this.continueGame();
+  }
+
+  private show(focus: Focus, previousMeters?: Record<string, number>): void {
+    this.screen.render(focus, previousMeters);
+    this.setKeys(focus);
+    // the map cell moves with the layout: fit the map after the browser has laid it out
+    requestAnimationFrame(() => {
+      const rect = this.screen.mapRect();
+      if (rect) mapHost.scene?.fit({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+    });
+    this.paintMap();
+  }
+
+  private paintMap(): void {
+    mapHost.scene?.setTints(
+      this.tint === 'none' ? {} : tintValues(this.session.rules, this.session.state, this.tint),
+    );
+  }
+
+  private animate(previous: GameState, state: GameState, fresh: ChronicleEntry[]): void {
+    const view = mapHost.scene?.view;
+    if (!view) return;
+    for (const shipment of shipmentsFor(fresh, previous, state)) {
+      void view.sendShipment(shipment.route, {
+        label: shipment.label,
+        reverse: shipment.reverse,
+        reducedMotion: settings().reducedMotion,
+      });
+    }
+  }
+
+  private setKeys(focus: Focus): void {
+    const bindings: KeyBinding[] = [];
+    if (focus.kind === 'hand') {
+      for (const n of [1, 2, 3]) {
+        bindings.push({
+          keys: [String(n)],
+          shown: String(n),
+          action: `Go to card ${n}'s first option`,
+          run: () => this.focusCard(n),
+        });
+      }
+    }
+    if (focus.kind === 'outcome') {
+      bindings.push({ keys: ['c', 'C'], shown: 'C', action: 'Continue', run: () => this.afterOutcome() });
+    }
+    bindings.push({
+      keys: ['m', 'M'],
+      shown: 'M',
+      action: 'Back to the menu',
+      run: () => this.scene.start(SCENES.title),
+    });
+    setKeymap(bindings);
+  }
+
+  private focusCard(n: number): void {
+    this.screen.selectCard(n);
+  }
+}

@@ -1,0 +1,317 @@
+// The main screen: meters of both states, the alliance track, the map slot and the hand of cards
+// (or the outcome of the last move). It reads the session and calls `choose`; it decides nothing.
+import {
+  legalActions,
+  monthLabel,
+  STAGE_NAMES,
+  STAGES,
+  stageIndex,
+  type ChronicleEntry,
+  type GameState,
+  type Role,
+} from '../../engine/index.ts';
+import type { Session } from '../../bridge/session.ts';
+import { h } from '../dom.ts';
+import { changeChips } from '../changes.ts';
+import { renderCard } from '../cards.ts';
+import { meterPanel } from '../meters.ts';
+import { openSource } from '../source.ts';
+import { ROLE_NAMES } from './briefing.ts';
+import { MAP_STATES, tintChoices } from '../mapTint.ts';
+
+export interface PlayHandlers {
+  onContinue: () => void;
+  onMenu: () => void;
+  onHelp: () => void;
+  onTint: (choice: string) => void;
+  onFocusState: (id: string | null) => void;
+}
+
+/** What the bottom of the screen shows. */
+export type Focus =
+  | { kind: 'hand' }
+  | { kind: 'thinking'; role: Role }
+  | { kind: 'outcome'; entries: ChronicleEntry[]; byHuman: boolean };
+
+export class PlayScreen {
+  readonly element: HTMLElement;
+  private readonly session: Session;
+  private readonly handlers: PlayHandlers;
+  private previousMeters: Record<string, number> | undefined;
+  private tint: string;
+
+  constructor(session: Session, handlers: PlayHandlers, tint: string) {
+    this.session = session;
+    this.handlers = handlers;
+    this.tint = tint;
+    this.element = h('div', { class: 'play' });
+  }
+
+  /** The empty cell the map is drawn behind, in page pixels. */
+  mapRect(): DOMRect | null {
+    return this.element.querySelector('.map-slot')?.getBoundingClientRect() ?? null;
+  }
+
+  render(focus: Focus, previousMeters?: Record<string, number>): void {
+    const state = this.session.state;
+    const rules = this.session.rules;
+    this.previousMeters = previousMeters ?? this.previousMeters;
+    const kimHuman = this.session.seat('kim') === 'human';
+    const putinHuman = this.session.seat('putin') === 'human';
+
+    this.element.replaceChildren(
+      this.topBar(state),
+      meterPanel(
+        rules,
+        'dprk',
+        `North Korea${kimHuman ? ' (you)' : ''}`,
+        state.meters,
+        previousMeters,
+        'left role-kim',
+      ),
+      this.mapSlot(),
+      meterPanel(
+        rules,
+        'russia',
+        `Russia${putinHuman ? ' (you)' : ''}`,
+        state.meters,
+        previousMeters,
+        'right role-putin',
+      ),
+      this.bottom(state, focus),
+    );
+    const first = this.element.querySelector<HTMLElement>(
+      '.bottom .option:not([disabled]), .bottom .continue',
+    );
+    first?.focus({ preventScroll: true });
+  }
+
+  private topBar(state: GameState): HTMLElement {
+    const rules = this.session.rules;
+    const scenario = rules.scenario;
+    const track = h(
+      'ol',
+      { class: 'stage-track', 'aria-label': `Alliance stage: ${STAGE_NAMES[state.stage]}` },
+      ...STAGES.map((stage) =>
+        h(
+          'li',
+          {
+            class: `stage ${stageIndex(stage) < stageIndex(state.stage) ? 'past' : ''} ${stage === state.stage ? 'current' : ''}`,
+            'aria-current': stage === state.stage ? 'step' : null,
+          },
+          STAGE_NAMES[stage],
+        ),
+      ),
+    );
+    const shared = meterPanel(rules, 'shared', 'Shared', state.meters, this.previousMeters, 'shared-meters');
+    return h(
+      'header',
+      { class: 'top-bar' },
+      h(
+        'div',
+        { class: 'when' },
+        h('h1', { class: 'month' }, monthLabel(scenario.start, state.turn)),
+        h('span', { class: 'muted small' }, `Month ${state.turn} of ${scenario.turns} · ${scenario.title}`),
+      ),
+      track,
+      shared,
+      h(
+        'div',
+        { class: 'top-actions' },
+        h('button', { type: 'button', onclick: this.handlers.onHelp, 'aria-label': 'Keys and help' }, '?'),
+        h('button', { type: 'button', onclick: this.handlers.onMenu }, 'Menu'),
+      ),
+    );
+  }
+
+  private mapSlot(): HTMLElement {
+    const select = h(
+      'select',
+      { id: 'tint', 'aria-label': 'Colour the map by' },
+      ...tintChoices(this.session.rules).map((c) =>
+        h(
+          'option',
+          { value: c.id, selected: c.id === this.tint },
+          c.id === 'none' ? 'Map: no colour' : `Map: ${c.label}`,
+        ),
+      ),
+    );
+    select.addEventListener('change', () => {
+      this.tint = select.value;
+      this.handlers.onTint(select.value);
+    });
+    // The canvas shows through this cell; the buttons give keyboard and screen-reader users the
+    // same look at each state's meters as a pointer hovering the map.
+    return h(
+      'section',
+      { class: 'map-slot', 'aria-label': 'Map of the region' },
+      h('div', { class: 'map-controls' }, select),
+      h(
+        'ul',
+        { class: 'map-states' },
+        ...MAP_STATES.map((s) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'map-state',
+                'data-state': s.id,
+                onfocus: () => this.handlers.onFocusState(s.id),
+                onblur: () => this.handlers.onFocusState(null),
+                onmouseenter: () => this.handlers.onFocusState(s.id),
+                onmouseleave: () => this.handlers.onFocusState(null),
+              },
+              s.name,
+            ),
+          ),
+        ),
+      ),
+      h('div', { class: 'map-tooltip', id: 'map-tooltip', role: 'status' }),
+    );
+  }
+
+  private bottom(state: GameState, focus: Focus): HTMLElement {
+    const rules = this.session.rules;
+    const area = h('section', { class: 'bottom', 'aria-label': 'Your move' });
+    if (focus.kind === 'thinking') {
+      area.append(
+        h(
+          'div',
+          { class: 'thinking', role: 'status' },
+          h('span', { class: 'spinner', 'aria-hidden': 'true' }),
+          `${ROLE_NAMES[focus.role]} is deciding…`,
+        ),
+      );
+      return area;
+    }
+    if (focus.kind === 'outcome') {
+      area.append(this.outcome(focus.entries, focus.byHuman));
+      return area;
+    }
+    const role = state.active;
+    if (role === null) return area;
+    const legal = legalActions(rules, state);
+    const open = new Set(legal.map((a) => `${a.card}/${a.option}`));
+    const offer = state.offers[0];
+    const cardIds = offer ? [offer.card] : state.hands[role];
+    const cards = cardIds.map((id, i) => {
+      const el = renderCard(rules, {
+        card: rules.cards.get(id)!,
+        index: i + 1,
+        offerFrom: offer ? ROLE_NAMES[offer.from] : undefined,
+        isOpen: (optionId) => open.has(`${id}/${optionId}`),
+        onChoose: (optionId) => this.session.choose(id, optionId),
+      });
+      el.classList.toggle('selected', i === 0);
+      return el;
+    });
+    // On short screens only the selected card is shown in full; these buttons pick it.
+    const picks = cardIds.map((id, i) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'hand-pick',
+          'aria-pressed': i === 0 ? 'true' : 'false',
+          onclick: () => this.selectCard(i + 1),
+        },
+        `${i + 1}. ${rules.cards.get(id)!.title}`,
+      ),
+    );
+    area.append(
+      h(
+        'div',
+        { class: 'hand-head' },
+        h(
+          'h2',
+          { class: 'hand-title' },
+          offer
+            ? `${ROLE_NAMES[role]}: ${ROLE_NAMES[offer.from]} makes an offer. Answer it.`
+            : `${ROLE_NAMES[role]}: play one card`,
+        ),
+        cardIds.length > 1
+          ? h('div', { class: 'hand-picks', role: 'group', 'aria-label': 'Show card' }, ...picks)
+          : null,
+      ),
+      h('div', { class: 'hand' }, ...cards),
+    );
+    return area;
+  }
+
+  private outcome(entries: ChronicleEntry[], byHuman: boolean): HTMLElement {
+    const rules = this.session.rules;
+    const move = entries.find((e) => e.kind === 'choice' || e.kind === 'answer');
+    const blocks: HTMLElement[] = [];
+    if (move && move.role) {
+      const card = rules.cards.get(move.id)!;
+      const option = card.options.find((o) => o.id === move.option)!;
+      const who = byHuman ? 'You' : ROLE_NAMES[move.role];
+      const notes: string[] = [];
+      if (option.later?.length) {
+        const months = option.later.map((l) => l.after);
+        notes.push(
+          `More will follow in ${months.join(' and ')} month${months.length === 1 && months[0] === 1 ? '' : 's'}.`,
+        );
+      }
+      if (option.offer) notes.push(`An offer goes to ${ROLE_NAMES[move.role === 'kim' ? 'putin' : 'kim']}.`);
+      blocks.push(
+        h(
+          'div',
+          { class: `outcome role-${move.role}` },
+          h('h2', {}, `${who} chose: ${option.label}`),
+          h('p', { class: 'muted small' }, card.title),
+          h('p', { class: 'outcome-text' }, move.text),
+          changeChips(rules, move.changes),
+          notes.length ? h('p', { class: 'later-note' }, notes.join(' ')) : null,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'source-button small',
+              onclick: () =>
+                openSource({
+                  title: card.title,
+                  paragraphs: card.paragraphs,
+                  quote: card.quote,
+                  tradeoffs: card.tradeoffs,
+                }),
+            },
+            'Source',
+          ),
+        ),
+      );
+    }
+    return h(
+      'div',
+      { class: 'outcome-wrap' },
+      ...blocks,
+      h(
+        'button',
+        { type: 'button', class: 'primary continue', onclick: this.handlers.onContinue },
+        'Continue',
+      ),
+    );
+  }
+
+  /** Brings card n (1-based) forward (short screens show one at a time) and focuses its first option. */
+  selectCard(n: number): void {
+    const cards = this.element.querySelectorAll<HTMLElement>('.game-card');
+    if (n < 1 || n > cards.length) return;
+    cards.forEach((c, i) => c.classList.toggle('selected', i === n - 1));
+    this.element
+      .querySelectorAll<HTMLElement>('.hand-pick')
+      .forEach((b, i) => b.setAttribute('aria-pressed', i === n - 1 ? 'true' : 'false'));
+    cards[n - 1]!.querySelector<HTMLElement>('.option:not([disabled])')?.focus();
+  }
+
+  /** Shows a state's meters next to the map (pointer hover or keyboard focus). */
+  showStateInfo(id: string | null, text: string): void {
+    const tip = this.element.querySelector<HTMLElement>('#map-tooltip');
+    if (!tip) return;
+    tip.textContent = id ? text : '';
+    tip.classList.toggle('visible', id !== null);
+  }
+}

@@ -1,0 +1,221 @@
+// The title screen: scenario, role, mode and settings, then Start.
+import type { Role } from '../../engine/index.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { h } from '../dom.ts';
+import { settings, updateSettings, type Settings } from '../settings.ts';
+
+export type Mode = 'vs-computer' | 'watch';
+
+export interface TitleChoice {
+  scenarioId: string;
+  role: Role;
+  mode: Mode;
+  seed: number;
+}
+
+export interface TitleContext {
+  scenarios: Scenario[];
+  initial: Partial<TitleChoice>;
+  /** A new random world number (the page draws it; the engine never does). */
+  freshSeed: () => number;
+  onStart: (choice: TitleChoice) => void;
+}
+
+const ROLE_TEXT: Record<Role, { name: string; state: string; blurb: string }> = {
+  kim: {
+    name: 'Kim Jong Un',
+    state: 'North Korea',
+    blurb: 'Shells to sell, sanctions to escape, a weapons programme to feed.',
+  },
+  putin: {
+    name: 'Vladimir Putin',
+    state: 'Russia',
+    blurb: 'A front short of shells, a veto at the UN, secrets to keep.',
+  },
+};
+
+function radio(name: string, value: string, checked: boolean, label: Node[], disabled = false): HTMLElement {
+  const id = `${name}-${value}`;
+  return h(
+    'div',
+    { class: 'choice' },
+    h('input', { type: 'radio', name, value, id, checked, disabled }),
+    h('label', { for: id }, ...label),
+  );
+}
+
+function checkbox(key: keyof Settings, label: string): HTMLElement {
+  const id = `setting-${key}`;
+  const input = h('input', { type: 'checkbox', id, checked: settings()[key] });
+  input.addEventListener('change', () => updateSettings({ [key]: input.checked }));
+  return h('div', { class: 'choice' }, input, h('label', { for: id }, label));
+}
+
+function radioValue(form: HTMLFormElement, name: string): string {
+  return (form.elements.namedItem(name) as RadioNodeList).value;
+}
+
+export function renderTitle(ctx: TitleContext): HTMLElement {
+  const first = ctx.scenarios[0];
+  const chosenScenario = ctx.initial.scenarioId ?? first?.id ?? '';
+  const form = h('form', { class: 'title-form', id: 'title-form', novalidate: true });
+
+  const scenarioList = h(
+    'fieldset',
+    { class: 'card-panel' },
+    h('legend', {}, 'Scenario'),
+    ...ctx.scenarios.map((s) =>
+      radio('scenario', s.id, s.id === chosenScenario, [
+        h('strong', {}, s.title),
+        h(
+          'span',
+          { class: 'muted small' },
+          ` · ${s.turns} months · ${s.roles.length === 2 ? 'both roles' : s.roles.join('')}`,
+        ),
+        h('span', { class: 'choice-blurb' }, s.summary),
+      ]),
+    ),
+  );
+
+  const roleList = h(
+    'fieldset',
+    { class: 'card-panel' },
+    h('legend', {}, 'Play as'),
+    ...(['kim', 'putin'] as const).map((r) =>
+      radio('role', r, (ctx.initial.role ?? 'kim') === r, [
+        h('strong', { class: `role-name role-${r}` }, ROLE_TEXT[r].name),
+        h('span', { class: 'muted small' }, ` · ${ROLE_TEXT[r].state}`),
+        h('span', { class: 'choice-blurb' }, ROLE_TEXT[r].blurb),
+      ]),
+    ),
+  );
+
+  const modeList = h(
+    'fieldset',
+    { class: 'card-panel' },
+    h('legend', {}, 'Mode'),
+    radio('mode', 'vs-computer', (ctx.initial.mode ?? 'vs-computer') === 'vs-computer', [
+      h('strong', {}, 'Against the computer'),
+      h('span', { class: 'choice-blurb' }, 'You play your side; the computer plays the other.'),
+    ]),
+    radio('mode', 'watch', ctx.initial.mode === 'watch', [
+      h('strong', {}, 'Watch the computer play'),
+      h('span', { class: 'choice-blurb' }, 'Both sides played by the computer, month by month.'),
+    ]),
+  );
+
+  const seedInput = h('input', {
+    type: 'number',
+    id: 'seed',
+    min: 0,
+    max: 4294967295,
+    step: 1,
+    value: ctx.initial.seed ?? ctx.freshSeed(),
+    inputmode: 'numeric',
+  });
+  const seedError = h('p', { class: 'field-error', id: 'seed-error', role: 'alert' });
+  const world = h(
+    'fieldset',
+    { class: 'card-panel' },
+    h('legend', {}, 'World'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Every game with the same world number deals the same cards and the same luck. Share it to play the same world.',
+    ),
+    h(
+      'div',
+      { class: 'seed-row' },
+      h('label', { for: 'seed' }, 'World number'),
+      seedInput,
+      h(
+        'button',
+        { type: 'button', onclick: () => (seedInput.value = String(ctx.freshSeed())) },
+        'New world',
+      ),
+    ),
+    seedError,
+  );
+
+  const settingsBox = h(
+    'fieldset',
+    { class: 'card-panel' },
+    h('legend', {}, 'Settings'),
+    checkbox('reducedMotion', 'Reduce motion'),
+    checkbox('largeText', 'Larger text'),
+    checkbox('colorBlind', 'Colour-blind-safe colours'),
+  );
+
+  const start = h('button', { type: 'submit', class: 'primary start' }, 'Start');
+  form.append(
+    h(
+      'div',
+      { class: 'title-columns' },
+      h('div', {}, scenarioList, world),
+      h('div', {}, roleList, modeList, settingsBox),
+    ),
+    h(
+      'div',
+      { class: 'title-actions' },
+      start,
+      h('span', { class: 'muted small' }, 'Press ? at any time for the keys.'),
+    ),
+  );
+
+  const syncRoles = () => {
+    const id = (form.elements.namedItem('scenario') as RadioNodeList | null)?.value ?? chosenScenario;
+    const scenario = ctx.scenarios.find((s) => s.id === id);
+    for (const r of ['kim', 'putin'] as const) {
+      const input = form.querySelector<HTMLInputElement>(`#role-${r}`)!;
+      input.disabled = !scenario?.roles.includes(r);
+      if (input.disabled && input.checked)
+        form.querySelector<HTMLInputElement>(`#role-${r === 'kim' ? 'putin' : 'kim'}`)!.checked = true;
+    }
+  };
+  form.addEventListener('change', syncRoles);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const seed = Number(seedInput.value);
+    if (seedInput.value.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295) {
+      seedError.textContent = 'The world number is a whole number from 0 to 4294967295.';
+      seedInput.setAttribute('aria-invalid', 'true');
+      seedInput.setAttribute('aria-describedby', 'seed-error');
+      seedInput.focus();
+      return;
+    }
+    ctx.onStart({
+      scenarioId: radioValue(form, 'scenario'),
+      role: radioValue(form, 'role') as Role,
+      mode: radioValue(form, 'mode') as Mode,
+      seed,
+    });
+  });
+
+  const page = h(
+    'div',
+    { class: 'page title-page' },
+    h(
+      'div',
+      { class: 'page-inner' },
+      h(
+        'header',
+        { class: 'title-header' },
+        h(
+          'div',
+          {},
+          h('h1', {}, 'Shells for Oil'),
+          h(
+            'p',
+            { class: 'lede' },
+            'A strategy simulation of the 2023 arms deal between North Korea and Russia, built from one BBC article. Every choice is a trade-off the article describes — and cites it.',
+          ),
+        ),
+        h('button', { type: 'submit', form: 'title-form', class: 'primary start-top' }, 'Start'),
+      ),
+      form,
+    ),
+  );
+  queueMicrotask(syncRoles);
+  return page;
+}

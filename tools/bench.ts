@@ -1,0 +1,217 @@
+// Engine benchmark on one core: whole games per second and actions per second for each shipped
+// scenario. Each figure is the median of several timed runs after a warm-up.
+//
+//   npm run bench [-- --json] [--seconds 3] [--runs 5] [--scenario ID | --file PATH]
+import { cpus } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { compileRules, type Rules } from '../src/engine/index.ts';
+import { formatProblem } from '../src/scenario/load.ts';
+import { loadScenarioFile, shippedScenarioFiles } from '../src/scenario/node.ts';
+import { parseArgs, parseWhole } from '../src/sim/args.ts';
+import { formatTable } from '../src/sim/table.ts';
+import { engineWorkloads, type WorkDone, type Workload } from '../src/sim/workloads.ts';
+
+const SPEC = {
+  json: 'switch',
+  seconds: 'value',
+  runs: 'value',
+  scenario: 'value',
+  file: 'value',
+  help: 'switch',
+} as const;
+const FIXTURE = resolve(import.meta.dirname, '../tests/fixtures/mini.scenario.yaml');
+/** The engine must play at least this many random games of this scenario per second. */
+const REQUIREMENT = { scenario: 'vostochny-summit', measurement: 'random vs random', gamesPerSecond: 5000 };
+
+interface Settings {
+  seconds: number;
+  runs: number;
+}
+
+/** A named measurement: something to time, and on what. */
+interface Measurement {
+  target: string;
+  name: string;
+  workload: Workload;
+}
+
+interface Rates {
+  /** Per second of wall-clock time: what a user waits for. */
+  gamesPerSecond: number;
+  actionsPerSecond: number;
+  /** Per second of this process's CPU time: steadier when the machine is busy with other work. */
+  gamesPerCpuSecond: number;
+}
+
+interface Figure extends Rates {
+  target: string;
+  measurement: string;
+  /** The figure's rates are the medians of these runs. */
+  runs: Rates[];
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Steps the workload until `ms` have passed; returns the rates of work done. */
+function runFor(workload: Workload, ms: number): Rates {
+  const done: WorkDone = { games: 0, actions: 0 };
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    const step = workload.step();
+    done.games += step.games;
+    done.actions += step.actions;
+    now = performance.now();
+  }
+  const used = process.cpuUsage(cpu);
+  const seconds = (now - start) / 1000;
+  return {
+    gamesPerSecond: done.games / seconds,
+    actionsPerSecond: done.actions / seconds,
+    gamesPerCpuSecond: done.games / ((used.user + used.system) / 1e6),
+  };
+}
+
+function measure(m: Measurement, settings: Settings): Figure {
+  const total = settings.seconds * 1000;
+  runFor(m.workload, Math.max(300, total / 6)); // warm-up: let the JIT settle
+  const runs = Array.from({ length: settings.runs }, () => runFor(m.workload, total / settings.runs));
+  return {
+    target: m.target,
+    measurement: m.name,
+    gamesPerSecond: median(runs.map((r) => r.gamesPerSecond)),
+    actionsPerSecond: median(runs.map((r) => r.actionsPerSecond)),
+    gamesPerCpuSecond: median(runs.map((r) => r.gamesPerCpuSecond)),
+    runs,
+  };
+}
+
+function loadRules(path: string): Rules {
+  const loaded = loadScenarioFile(path);
+  if (!loaded.ok) fail(loaded.problems.map(formatProblem).join('; '));
+  return compileRules(loaded.scenario);
+}
+
+function targets(scenario: string | undefined, file: string | undefined): { name: string; path: string }[] {
+  if (scenario !== undefined && file !== undefined) fail('give --scenario or --file, not both');
+  if (file !== undefined) return [{ name: basename(file), path: resolve(file) }];
+  const shipped = shippedScenarioFiles().map((path) => ({ name: basename(path, '.scenario.yaml'), path }));
+  if (scenario !== undefined) {
+    const found = shipped.filter((s) => s.name === scenario);
+    if (found.length === 0) {
+      fail(
+        `unknown scenario "${scenario}" (shipped: ${shipped.map((s) => s.name).join(', ') || 'none yet'})`,
+      );
+    }
+    return found;
+  }
+  if (shipped.length > 0) return shipped;
+  process.stderr.write('bench: no scenario is shipped yet; measuring the test fixture\n');
+  return [{ name: 'mini (fixture)', path: FIXTURE }];
+}
+
+/** A rate for people: whole, with thousands separators. */
+function round(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+function range(xs: readonly number[]): string {
+  return `${round(Math.min(...xs))}–${round(Math.max(...xs))}`;
+}
+
+interface Verdict {
+  scenario: string;
+  measurement: string;
+  gamesPerSecond: number;
+  measured: number;
+  met: boolean;
+}
+
+interface Results {
+  machine: { node: string; cpu: string; cores: number };
+  seconds: number;
+  runs: number;
+  figures: Figure[];
+  requirement: Verdict | null;
+}
+
+function verdictOf(figures: readonly Figure[]): Verdict | null {
+  const f = figures.find(
+    (x) => x.target === REQUIREMENT.scenario && x.measurement === REQUIREMENT.measurement,
+  );
+  if (!f) return null;
+  return { ...REQUIREMENT, measured: f.gamesPerSecond, met: f.gamesPerSecond >= REQUIREMENT.gamesPerSecond };
+}
+
+function formatResults(r: Results): string {
+  const columns = [
+    { header: 'scenario' },
+    { header: 'measurement' },
+    { header: 'games/s', align: 'right' },
+    { header: 'actions/s', align: 'right' },
+    { header: 'games/s range', align: 'right' },
+    { header: 'games/CPU-s', align: 'right' },
+  ] as const;
+  const rows = r.figures.map((f) => [
+    f.target,
+    f.measurement,
+    round(f.gamesPerSecond),
+    round(f.actionsPerSecond),
+    range(f.runs.map((x) => x.gamesPerSecond)),
+    round(f.gamesPerCpuSecond),
+  ]);
+  const v = r.requirement;
+  return (
+    `Engine benchmark, one core (${r.machine.cpu}, Node ${r.machine.node}); ` +
+    `median of ${r.runs} runs over ${r.seconds} s per row\n${formatTable(columns, rows)}\n` +
+    (v
+      ? `\nRequirement: ≥ ${round(v.gamesPerSecond)} ${v.measurement} games/s of ${v.scenario}: ` +
+        `${round(v.measured)}, ${v.met ? 'met' : 'NOT met'}\n`
+      : '')
+  );
+}
+
+function main(argv: readonly string[]): void {
+  const parsed = parseArgs(argv, SPEC);
+  if (!parsed.ok) fail(parsed.message);
+  const args = parsed.values;
+  if (args.help) {
+    process.stdout.write(
+      'usage: npm run bench -- [--json] [--seconds 3] [--runs 5] [--scenario ID | --file PATH]\n',
+    );
+    return;
+  }
+  const seconds = args.seconds === undefined ? 3 : parseWhole(args.seconds, 1, 600);
+  if (seconds === null) fail(`--seconds must be a whole number from 1 to 600, got "${args.seconds}"`);
+  const runs = args.runs === undefined ? 5 : parseWhole(args.runs, 1, 100);
+  if (runs === null) fail(`--runs must be a whole number from 1 to 100, got "${args.runs}"`);
+
+  const measurements: Measurement[] = targets(args.scenario, args.file).flatMap(({ name, path }) =>
+    engineWorkloads(loadRules(path)).map((workload) => ({ target: name, name: workload.name, workload })),
+  );
+  const figures: Figure[] = [];
+  for (const m of measurements) {
+    process.stderr.write(`bench: ${m.target} / ${m.name}…\n`);
+    figures.push(measure(m, { seconds, runs }));
+  }
+  const results: Results = {
+    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+    seconds,
+    runs,
+    figures,
+    requirement: verdictOf(figures),
+  };
+  process.stdout.write(args.json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(results));
+}
+
+main(process.argv.slice(2));
