@@ -3,6 +3,8 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyAction,
+  applyActionInPlace,
+  newScratchGame,
   compileRules,
   legalActions,
   newGame,
@@ -79,6 +81,18 @@ describe.each(scenarios)('%s', (_name, rules) => {
         expect(again.states.map(stableHash)).toEqual(states.map(stableHash));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("plays the same game through applyAction and through the simulators' in-place path", () => {
+    fc.assert(
+      fc.property(seedArb, picksArb, (seed, picks) => {
+        const end = playOut(rules, seed, picks, () => {});
+        const scratch = newScratchGame(rules, seed);
+        for (const action of end.log) expect(applyActionInPlace(rules, scratch, action)).toBeNull();
+        expect(stableHash(scratch)).toBe(stableHash(end));
+      }),
+      { numRuns: 60 },
     );
   });
 

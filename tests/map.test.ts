@@ -38,6 +38,17 @@ const pointsOf = (flat: number[]) => {
 const near = (a: [number, number], b: { x: number; y: number }, tolerance = 0.51) =>
   Math.hypot(a[0] - b.x, a[1] - b.y) <= tolerance;
 
+/** The points of a flat line or ring that are not rounded to 0.1 px or lie outside 0..w × 0..h. */
+function badCoordinates(values: number[], w: number, h: number): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < values.length; i += 2) {
+    const [x, y] = [values[i]!, values[i + 1]!];
+    const rounded = [x, y].every((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-6);
+    if (!rounded || x < 0 || y < 0 || x > w || y > h) bad.push(`${x},${y}`);
+  }
+  return bad;
+}
+
 describe('assets/map.json', () => {
   it('parses, and the validator rejects what is not a map', () => {
     expect(typeof parsed).toBe('object');
@@ -192,19 +203,14 @@ describe('assets/map.json', () => {
   });
 
   it('rounds every coordinate to 0.1 px and keeps shapes inside the frame', () => {
-    const check = (values: number[], w: number, h: number) => {
-      for (let i = 0; i < values.length; i += 2) {
-        for (const v of [values[i]!, values[i + 1]!])
-          expect(Math.abs(v * 10 - Math.round(v * 10))).toBeLessThan(1e-6);
-        expect(values[i]).toBeGreaterThanOrEqual(0);
-        expect(values[i]).toBeLessThanOrEqual(w);
-        expect(values[i + 1]).toBeGreaterThanOrEqual(0);
-        expect(values[i + 1]).toBeLessThanOrEqual(h);
-      }
-    };
-    for (const s of map.states) for (const r of s.rings) check(r, map.width, map.height);
-    for (const s of map.inset.states) for (const r of s.rings) check(r, map.inset.width, map.inset.height);
-    for (const r of map.routes) check(r.points, map.width, map.height);
+    const bad = [
+      ...map.states.flatMap((s) => s.rings.flatMap((r) => badCoordinates(r, map.width, map.height))),
+      ...map.inset.states.flatMap((s) =>
+        s.rings.flatMap((r) => badCoordinates(r, map.inset.width, map.inset.height)),
+      ),
+      ...map.routes.flatMap((r) => badCoordinates(r.points, map.width, map.height)),
+    ];
+    expect(bad).toEqual([]);
   });
 });
 

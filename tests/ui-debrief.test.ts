@@ -197,7 +197,11 @@ describe('the debrief', () => {
     expect(new Set([...played, ...untouched])).toEqual(new Set(catalogue));
     expect(played.filter((s) => untouched.includes(s))).toEqual([]);
     // Played = the trade-offs of the cards that were played.
-    const expected = new Set(Object.keys(state.played).flatMap((id) => rules.cards.get(id)!.tradeoffs));
+    const expected = new Set(
+      Object.entries(state.played)
+        .filter(([, times]) => times > 0)
+        .flatMap(([id]) => rules.cards.get(id)!.tradeoffs),
+    );
     expect(new Set(content.tradeoffs.filter((t) => played.includes(t.statement)).map((t) => t.id))).toEqual(
       expected,
     );

@@ -22,7 +22,7 @@ function addExpected(
   }
   if (weight >= 0.5) {
     for (const f of outcome.flags ?? []) into.flags[f] = true;
-    for (const f of outcome.clearFlags ?? []) delete into.flags[f];
+    for (const f of outcome.clearFlags ?? []) into.flags[f] = false;
     if (outcome.stage && stageIndex(outcome.stage) > stageIndex(into.stage)) into.stage = outcome.stage;
     if (outcome.stageFallsTo && stageIndex(outcome.stageFallsTo) < stageIndex(into.stage))
       into.stage = outcome.stageFallsTo;

@@ -4,7 +4,10 @@ export type * from './state.ts';
 export { compileRules, type Rules } from './rules.ts';
 export {
   newGame,
+  newScratchGame,
   applyAction,
+  applyActionInPlace,
+  cloneState,
   parseAction,
   type ApplyResult,
   type Rejection,

@@ -1,5 +1,4 @@
 // The moves open to the active role: what a player may click and what a policy may choose from.
-import { optionOpen } from './turn.ts';
 import type { Rules } from './rules.ts';
 import type { ChooseAction, GameState } from './state.ts';
 
@@ -10,9 +9,11 @@ export function legalActions(rules: Rules, state: GameState): ChooseAction[] {
   const cardIds = offer ? [offer.card] : state.hands[role];
   const actions: ChooseAction[] = [];
   for (const id of cardIds) {
-    const card = rules.cards.get(id)!;
-    for (const option of card.options) {
-      if (optionOpen(rules, state, option))
+    const entry = rules.compiled.cards.get(id)!;
+    const options = entry.item.options;
+    for (let i = 0; i < options.length; i++) {
+      const option = options[i]!;
+      if (entry.options[i]!(rules, state))
         actions.push({ type: 'choose', role, card: id, option: option.id });
     }
   }

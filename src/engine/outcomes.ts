@@ -48,7 +48,7 @@ function applyPart(rules: Rules, draft: GameState, part: Outcome, changes: Meter
     }
   }
   if (part.flags) for (const f of part.flags) draft.flags[f] = true;
-  if (part.clearFlags) for (const f of part.clearFlags) delete draft.flags[f];
+  if (part.clearFlags) for (const f of part.clearFlags) draft.flags[f] = false;
   if (part.stage && stageIndex(part.stage) > stageIndex(draft.stage)) draft.stage = part.stage;
   if (part.stageFallsTo && stageIndex(part.stageFallsTo) < stageIndex(draft.stage))
     draft.stage = part.stageFallsTo;

@@ -29,7 +29,9 @@ const SCALE = 2 ** 30;
 export function drawFloat(holder: { rng: RandomState }): number {
   const g = xoroshiro128plusFromState(holder.rng);
   const value = uniformInt(g, 0, SCALE - 1) / SCALE;
-  holder.rng = [...g.getState()];
+  const next = g.getState();
+  // written element by element: no new array per draw (and, under immer, no new array per step)
+  for (let i = 0; i < next.length; i++) holder.rng[i] = next[i]!;
   return value;
 }
 

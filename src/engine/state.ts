@@ -65,12 +65,13 @@ export interface GameState {
   active: Role | null;
   meters: Record<string, number>;
   stage: Stage;
-  flags: Record<string, true>;
-  /** Times each card was played (dealt cards and answered offers). */
+  /** Every flag of the scenario, set or not. */
+  flags: Record<string, boolean>;
+  /** Times each card was played (dealt cards and answered offers); every card has an entry. */
   played: Record<string, number>;
-  /** "card/option" pairs chosen so far. */
-  chose: Record<string, true>;
-  /** Turn an event or reaction last fired. */
+  /** Every "card/option" pair, true once chosen. */
+  chose: Record<string, boolean>;
+  /** Turn an event or reaction last fired, 0 if never. */
   fired: Record<string, number>;
   hands: Record<Role, string[]>;
   /** Whether each role has played its card for this turn. */
@@ -82,7 +83,7 @@ export interface GameState {
   chronicle: ChronicleEntry[];
   /** Meter values at the start of each turn (index 0 = turn 1), and at the end of the game. */
   timeline: Record<string, number>[];
-  /** Points from objectives met right now. */
+  /** Points from objectives met, as of the start of this month (and final once the game ends). */
   score: Record<Role, number>;
   ending: EndingReached | null;
   log: Action[];

@@ -2,10 +2,10 @@
 // turn: events, non-player reactions, delayed outcomes, endings.
 import type { Ending, GameEvent, Option, Reaction } from '../scenario/schema.ts';
 import type { Card } from '../scenario/schema.ts';
-import { has, holds, scoreOf, timesPlayed } from './conditions.ts';
+import { holds, scoreOf, timesPlayed } from './conditions.ts';
 import { applyOutcome } from './outcomes.ts';
 import { drawFloat } from './random.ts';
-import type { Rules } from './rules.ts';
+import type { Compiled, CompiledCard, Rules } from './rules.ts';
 import type { ChronicleEntry, GameState, MeterChanges } from './state.ts';
 import type { Role } from './vocabulary.ts';
 
@@ -14,12 +14,19 @@ export function optionOpen(rules: Rules, state: GameState, option: Option): bool
   return holds(rules, state, option.when);
 }
 
+/** Whether any option of the card is open. */
+export function anyOptionOpen(rules: Rules, state: GameState, card: CompiledCard): boolean {
+  for (const open of card.options) if (open(rules, state)) return true;
+  return false;
+}
+
 /** A card can be dealt when its condition holds, it has not been used up, and an option is open. */
-export function cardEligible(rules: Rules, state: GameState, card: Card): boolean {
+export function cardEligible(rules: Rules, state: GameState, entry: CompiledCard): boolean {
+  const card = entry.item;
   if (card.offer) return false;
   if (!card.repeatable && timesPlayed(state, card.id) > 0) return false;
-  if (!holds(rules, state, card.when)) return false;
-  return card.options.some((o) => optionOpen(rules, state, o));
+  if (!entry.when(rules, state)) return false;
+  return anyOptionOpen(rules, state, entry);
 }
 
 /** Deals each playable role a hand: a weighted draw without replacement from its eligible cards. */
@@ -28,7 +35,9 @@ export function dealHands(rules: Rules, draft: GameState): void {
   for (const role of ['kim', 'putin'] as const) {
     const hand: string[] = [];
     if (rules.turnOrder.includes(role)) {
-      const pool = rules.cardsByRole[role].filter((c) => cardEligible(rules, draft, c));
+      const pool: Card[] = [];
+      for (const entry of rules.compiled.deck[role])
+        if (cardEligible(rules, draft, entry)) pool.push(entry.item);
       while (hand.length < size && pool.length > 0) {
         let total = 0;
         for (const c of pool) total += c.weight ?? 1;
@@ -54,17 +63,18 @@ export function dealHands(rules: Rules, draft: GameState): void {
 export function pruneHands(rules: Rules, draft: GameState): void {
   for (const role of rules.turnOrder) {
     if (draft.done[role]) continue;
-    const open = draft.hands[role].filter((id) =>
-      rules.cards.get(id)!.options.some((o) => optionOpen(rules, draft, o)),
-    );
-    if (open.length !== draft.hands[role].length) draft.hands[role] = open;
+    const hand = draft.hands[role];
+    if (hand.every((id) => anyOptionOpen(rules, draft, rules.compiled.cards.get(id)!))) continue;
+    const open = hand.filter((id) => anyOptionOpen(rules, draft, rules.compiled.cards.get(id)!));
+    draft.hands[role] = open;
     if (open.length === 0) draft.done[role] = true;
   }
-  draft.offers = draft.offers.filter(
-    (offer) =>
-      rules.turnOrder.includes(rules.cards.get(offer.card)!.role) &&
-      rules.cards.get(offer.card)!.options.some((o) => optionOpen(rules, draft, o)),
-  );
+  if (draft.offers.length === 0) return;
+  const answerable = (card: CompiledCard) =>
+    rules.turnOrder.includes(card.item.role) && anyOptionOpen(rules, draft, card);
+  if (!draft.offers.every((offer) => answerable(rules.compiled.cards.get(offer.card)!))) {
+    draft.offers = draft.offers.filter((offer) => answerable(rules.compiled.cards.get(offer.card)!));
+  }
 }
 
 /** Who must act now: whoever owes an answer to an offer, else the first role yet to play. */
@@ -106,8 +116,8 @@ export function updateScore(rules: Rules, draft: GameState): void {
 
 /** Ends the game if a collapse ending holds. Returns true if it did. */
 export function checkCollapse(rules: Rules, draft: GameState): boolean {
-  for (const ending of rules.collapseEndings) {
-    if (holds(rules, draft, ending.when)) {
+  for (const { item: ending, when } of rules.compiled.collapseEndings) {
+    if (when(rules, draft)) {
       finish(rules, draft, ending);
       return true;
     }
@@ -115,10 +125,14 @@ export function checkCollapse(rules: Rules, draft: GameState): boolean {
   return false;
 }
 
-function fireHappenings(rules: Rules, draft: GameState, list: readonly (GameEvent | Reaction)[]): void {
-  for (const happening of list) {
-    if (!happening.repeatable && has(draft.fired, happening.id)) continue;
-    if (!holds(rules, draft, happening.when)) continue;
+function fireHappenings(
+  rules: Rules,
+  draft: GameState,
+  list: readonly Compiled<GameEvent | Reaction>[],
+): void {
+  for (const { item: happening, when } of list) {
+    if (!happening.repeatable && (draft.fired[happening.id] ?? 0) > 0) continue;
+    if (!when(rules, draft)) continue;
     if (happening.chance !== undefined && happening.chance < 1 && drawFloat(draft) >= happening.chance)
       continue;
     const changes: MeterChanges = {};
@@ -175,11 +189,11 @@ export function advanceIfTurnOver(rules: Rules, draft: GameState): void {
   pruneHands(rules, draft);
   while (draft.phase === 'playing' && nextActive(rules, draft) === null) {
     draft.news = [];
-    fireHappenings(rules, draft, rules.events);
-    fireHappenings(rules, draft, rules.reactions);
+    fireHappenings(rules, draft, rules.compiled.events);
+    fireHappenings(rules, draft, rules.compiled.reactions);
     if (checkCollapse(rules, draft)) return;
     if (draft.turn >= rules.scenario.turns) {
-      const ending = rules.finalEndings.find((e) => holds(rules, draft, e.when));
+      const ending = rules.compiled.finalEndings.find((e) => e.when(rules, draft))?.item;
       // validation guarantees the last final ending has no condition, so one always matches
       finish(rules, draft, ending ?? rules.finalEndings[rules.finalEndings.length - 1]!);
       return;

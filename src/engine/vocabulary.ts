@@ -40,8 +40,10 @@ export function otherRole(role: Role): Role {
   return role === 'kim' ? 'putin' : 'kim';
 }
 
+export const STAGE_INDEX = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
+
 export function stageIndex(stage: Stage): number {
-  return STAGES.indexOf(stage);
+  return STAGE_INDEX[stage];
 }
 
 const MONTHS = [

@@ -5,8 +5,10 @@
 // The static layers (sea, land, borders, routes, markers) are painted with the 2D canvas API into
 // one canvas texture, shown as a single Image: it costs one textured quad a frame however detailed
 // the coastline, and the canvas gives anti-aliased edges and dashed lines. It is repainted only when
-// the layout, the tints or the highlight change. Labels are Phaser Text; shipments and the idle
-// pulses are Graphics and Shapes moved by tweens.
+// the layout, the tints or the highlight change. The labels are painted into it too (canvas text,
+// sized for the layout): with more textures in the batch the big quad would take the multi-texture
+// shader, which costs dearly with software WebGL. Shipments and the idle pulses are Graphics, Shapes
+// and Text moved by tweens.
 import * as Phaser from 'phaser';
 import { pointInRing } from './geometry.ts';
 import type { MapData, MapPlace, MapRoute } from './mapData.ts';
@@ -68,7 +70,13 @@ interface Shipment {
   label: Phaser.GameObjects.Text | null;
   /** Whether the label fades in and out with the journey (it stays put with reduced motion). */
   fadeLabel: boolean;
+  /** Glyph scale (1 at a 14 px font). */
+  u: number;
+  /** With reduced motion: the slot above the destination (0 nearest), so that arrivals do not cover each other. */
+  slot: number;
   points: number[];
+  /** The route's length in frame pixels. */
+  length: number;
   progress: number;
   tweens: Phaser.Tweens.Tween[];
   resolve: () => void;
@@ -125,6 +133,7 @@ export class MapView {
   // Layout results (game pixels).
   private area: Box = { x: 0, y: 0, w: 0, h: 0 };
   private canvasOrigin = { x: 0, y: 0 };
+  private canvasSize = { w: 1, h: 1 };
   private mainT: Transform = { x: 0, y: 0, s: 1 };
   private insetT: Transform = { x: 0, y: 0, s: 1 };
   private insetPanel: Box = { x: 0, y: 0, w: 0, h: 0 };
@@ -171,7 +180,6 @@ export class MapView {
     const w = Math.max(1, Math.floor(width));
     const h = Math.max(1, Math.floor(height));
     this.area = { x: Math.round(x), y: Math.round(y), w, h };
-    this.canvasOrigin = { x: this.area.x, y: this.area.y };
 
     const W = this.main.width;
     const H = this.main.height;
@@ -215,7 +223,15 @@ export class MapView {
     this.insetPanel = { x: panelX, y: panelY, w: panelW, h: panelH };
     this.insetT = { x: panelX, y: panelY + titleH, s: insetS };
 
-    this.texture.setSize(w, h);
+    // The canvas covers the map and the inset (with room for the panel's shadow), not the whole
+    // rectangle: transparent pixels cost as much to draw each frame as opaque ones.
+    const left = Math.max(this.area.x, Math.floor(Math.min(mapX, panelX) - 16));
+    const top = Math.max(this.area.y, Math.floor(Math.min(mapY, panelY) - 16));
+    const right = Math.min(this.area.x + w, Math.ceil(Math.max(mapX + mapW, panelX + panelW) + 16));
+    const bottom = Math.min(this.area.y + h, Math.ceil(Math.max(mapY + mapH, panelY + panelH) + 16));
+    this.canvasOrigin = { x: left, y: top };
+    this.canvasSize = { w: Math.max(1, right - left), h: Math.max(1, bottom - top) };
+    this.texture.setSize(this.canvasSize.w, this.canvasSize.h);
     this.image.setTexture(this.textureKey);
     this.image.setPosition(this.canvasOrigin.x, this.canvasOrigin.y);
     this.placeLabels(titleLines);
@@ -291,12 +307,23 @@ export class MapView {
       }
       const container = new Phaser.GameObjects.Container(this.scene, 0, 0, children);
       this.root.add(container);
+      const end = `${points.at(-2)},${points.at(-1)}`;
+      const taken = new Set(
+        [...this.shipments]
+          .filter((o) => !o.fadeLabel && `${o.points.at(-2)},${o.points.at(-1)}` === end)
+          .map((o) => o.slot),
+      );
+      let slot = 0;
+      while (taken.has(slot)) slot++;
       const shipment: Shipment = {
         container,
         glyph,
         label,
         fadeLabel: !opts.reducedMotion,
+        u,
+        slot,
         points,
+        length: polylineLength(points),
         progress: 0,
         tweens: [],
         resolve: () => {},
@@ -332,7 +359,7 @@ export class MapView {
         );
         return;
       }
-      const length = polylineLength(points) * this.mainT.s;
+      const length = shipment.length * this.mainT.s;
       const duration = clamp((length / 170) * 1000, 1800, 4500);
       this.moveShipment(shipment);
       shipment.tweens.push(
@@ -401,7 +428,7 @@ export class MapView {
 
   private paint(): void {
     const ctx = this.texture.getContext();
-    const { w, h } = this.area;
+    const { w, h } = this.canvasSize;
     const pal = this.palette;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, w, h);
@@ -795,13 +822,28 @@ export class MapView {
   private moveShipment(shipment: Shipment): void {
     const { x, y, dx } = pointAlong(shipment.points, shipment.progress);
     const c = this.toScreen(this.mainT, x, y);
-    shipment.container.setPosition(c.x, c.y);
+    const m = this.mainT;
+    const right = m.x + this.main.width * m.s;
+    const bottom = m.y + this.main.height * m.s;
+    const r = 12 * shipment.u;
+    // Without movement the marker stands just above its destination (so the place stays readable),
+    // stacked above any other arrival there.
+    if (!shipment.fadeLabel) c.y -= (shipment.slot + 1) * (2 * r + 2);
+    // Kept wholly inside the map, even where a route leaves the frame.
+    const cx = clamp(c.x, m.x + r, right - r);
+    const cy = clamp(c.y, m.y + r, bottom - r);
+    shipment.container.setPosition(cx, cy);
     if (dx !== 0) shipment.glyph.setScale(dx < 0 ? -1 : 1, 1);
-    // Moving labels show only mid-journey: departures and arrivals gather at the same few places,
-    // where the labels would pile up on each other and on the place names.
-    if (shipment.label && shipment.fadeLabel) {
-      const p = shipment.progress;
-      shipment.label.setAlpha(clamp(Math.min(p / 0.08, (1 - p) / 0.12), 0, 1));
+    const label = shipment.label;
+    if (label) {
+      const onLeft = cx + 14 * shipment.u + label.width > right;
+      label.setOrigin(onLeft ? 1 : 0, 0.5).setX(onLeft ? -14 * shipment.u : 14 * shipment.u);
+    }
+    // Moving labels show only away from both ends: departures and arrivals gather at the same few
+    // places, where the labels would pile up on each other and on the place names.
+    if (label && shipment.fadeLabel) {
+      const fromEnd = Math.min(shipment.progress, 1 - shipment.progress) * shipment.length * m.s;
+      label.setAlpha(clamp((fromEnd - 18) / 22, 0, 1));
     }
   }
 

@@ -3,6 +3,8 @@ import { currentSession, type Session, type SessionEvents } from '../bridge/sess
 import type { ChronicleEntry, GameState } from '../engine/index.ts';
 import { setKeymap, helpEntries, type KeyBinding } from '../ui/keys.ts';
 import { openHelp } from '../ui/help.ts';
+import { h } from '../ui/dom.ts';
+import { openModal } from '../ui/modal.ts';
 import { stateSummary, tintValues } from '../ui/mapTint.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES } from '../ui/screens/briefing.ts';
@@ -40,7 +42,7 @@ export class PlayScene extends Phaser.Scene {
       session,
       {
         onContinue: () => this.afterOutcome(),
-        onMenu: () => this.scene.start(SCENES.title),
+        onMenu: () => this.confirmLeave(),
         onHelp: () => openHelp(helpEntries()),
         onTint: (choice) => {
           this.tint = choice;
@@ -56,9 +58,13 @@ export class PlayScene extends Phaser.Scene {
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => session.events.off('changed', onChanged));
-    mapHost.scene?.view?.onHover((id) => {
+    const offHover = mapHost.scene?.view?.onHover((id) => {
       this.screen.showStateInfo(id, id ? stateSummary(session.rules, session.state, id) : '');
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      session.events.off('changed', onChanged);
+      offHover?.();
+      mapHost.scene?.view?.highlightState(null);
     });
     this.continueGame();
   }
@@ -157,6 +163,30 @@ export class PlayScene extends Phaser.Scene {
       run: () => this.scene.start(SCENES.title),
     });
     setKeymap(bindings);
+  }
+
+  /** Opens the source of the card (or outcome) holding the focus, else of the first one shown. */
+  private openFocusedSource(): void {
+    const focused = document.activeElement?.closest('.game-card, .outcome');
+    const scope = focused ?? this.screen.element.querySelector('.game-card.selected, .outcome');
+    scope?.querySelector<HTMLButtonElement>('.source-button')?.click();
+  }
+
+  private confirmLeave(): void {
+    const modal = openModal({
+      title: 'Leave this game?',
+      body: h('p', {}, 'You will go back to the title screen and this game will end.'),
+      actions: [
+        {
+          label: 'Leave the game',
+          primary: true,
+          onClick: () => {
+            modal.close();
+            this.scene.start(SCENES.title);
+          },
+        },
+      ],
+    });
   }
 
   private focusCard(n: number): void {

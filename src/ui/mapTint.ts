@@ -44,6 +44,6 @@ export function stateSummary(rules: Rules, state: GameState, id: string): string
   }
   const actor = id === 'rok' ? 'rok' : id === 'china' ? 'china' : 'japan';
   const reactions = rules.reactions.filter((r) => r.actor === actor);
-  const fired = reactions.filter((r) => Object.hasOwn(state.fired, r.id)).length;
+  const fired = reactions.filter((r) => (state.fired[r.id] ?? 0) > 0).length;
   return `${ACTOR_NAMES[actor]}: not played by anyone; it reacts to what happens (${fired} of ${reactions.length} of its reactions so far).`;
 }

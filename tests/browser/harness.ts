@@ -1,0 +1,592 @@
+// What the browser tests share: a fresh page on the built game that records every console error,
+// which screen is showing, the keyboard-only way through the title, briefing and every month, axe,
+// layout checks and screenshots. Moves are made with page.keyboard only: no mouse, no element.click.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { SCREENS_DIR, SEED } from './env.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+export type Role = 'kim' | 'putin';
+
+export type Screen =
+  | 'loading'
+  | 'title'
+  | 'briefing'
+  | 'hand'
+  | 'outcome'
+  | 'thinking'
+  | 'news'
+  | 'source'
+  | 'help'
+  | 'dialog'
+  | 'debrief'
+  | 'none';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export const VIEWPORTS = {
+  small: { width: 1024, height: 600 },
+  medium: { width: 1366, height: 768 },
+  large: { width: 1920, height: 1080 },
+} as const satisfies Record<string, Viewport>;
+
+// ---------------------------------------------------------------------------------------------
+// Browser and pages
+
+let shared: Browser | undefined;
+
+/** The Chromium started by the global setup (one per test run). */
+export async function browser(): Promise<Browser> {
+  shared ??= await chromium.connect(inject('wsEndpoint'));
+  return shared;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await shared?.close();
+  shared = undefined;
+}
+
+export interface GamePage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, page errors and failed requests, in order. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  viewport?: Viewport;
+  /** Emulates the system setting; the game's "Reduce motion" defaults to it (shorter pauses). */
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Called after the page exists but before it navigates (routes, init scripts). */
+  before?: (page: Page) => Promise<void>;
+  /** Navigate without waiting for the title screen. */
+  noWait?: boolean;
+}
+
+/** Chromium's WebGL chatter under SwiftShader, not the game's. */
+const IGNORED_CONSOLE = [/GL Driver Message/];
+
+/** A fresh context (clean storage) with the game loaded, waiting on the title screen. */
+export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
+  const context = await (
+    await browser()
+  ).newContext({
+    viewport: options.viewport ?? VIEWPORTS.medium,
+    reducedMotion: options.reducedMotion ?? 'reduce',
+    deviceScaleFactor: 1,
+  });
+  await context.addInitScript(installProbe);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
+    const where = message.location();
+    errors.push(`console.error: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.stack ?? error.message}`));
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
+  );
+  await options.before?.(page);
+  await page.goto(inject('baseURL'));
+  if (!options.noWait) await waitForScreen(page, ['title'], 20_000);
+  return { page, context, errors, close: () => context.close() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which screen is showing: a probe installed in every page, so one round trip answers
+
+export interface Observation {
+  screen: Screen;
+  /** The month in the top bar (play screens only). */
+  month: MonthSeen | null;
+  /** What has the focus, in words. */
+  focus: string;
+  /** The element a player would press next is focused: an option, Continue, news Continue. */
+  ready: boolean;
+}
+
+interface Probe {
+  screen(): Screen;
+  observe(): Observation;
+}
+
+declare global {
+  interface Window {
+    __sfoProbe?: Probe;
+  }
+}
+
+/** Runs in the page (as an init script): defines window.__sfoProbe. Must be self-contained. */
+function installProbe(): void {
+  const describe = (el: Element | null): string => {
+    if (!el || el === document.body) return '(nothing: <body>)';
+    const cls = el.getAttribute('class');
+    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.trim().split(/\s+/).join('.')}` : ''}> ${text}`;
+  };
+  const screen = (): Screen => {
+    const dialog = document.querySelector('dialog[open]');
+    if (dialog) {
+      if (dialog.classList.contains('news-dialog')) return 'news';
+      if (dialog.classList.contains('source-dialog')) return 'source';
+      if (dialog.classList.contains('help-dialog')) return 'help';
+      return 'dialog';
+    }
+    if (document.querySelector('#ui .debrief')) return 'debrief';
+    if (document.querySelector('#ui .play .thinking')) return 'thinking';
+    // an outcome whose Continue the test already pressed is on its way out, not a new outcome
+    if (document.querySelector('#ui .play .continue:not([data-test-done])')) return 'outcome';
+    if (document.querySelector('#ui .play .game-card')) return 'hand';
+    if (document.querySelector('#ui .briefing-page')) return 'briefing';
+    if (document.querySelector('#ui .title-page')) return 'title';
+    if (document.querySelector('#ui .loading-page')) return 'loading';
+    return 'none';
+  };
+  const observe = (): Observation => {
+    const s = screen();
+    const label = document.querySelector('#ui .play .top-bar .month')?.textContent?.trim();
+    const line = document.querySelector('#ui .play .top-bar .when .muted')?.textContent ?? '';
+    const match = /Month (\d+) of (\d+)/.exec(line);
+    const month = label && match ? { label, turn: Number(match[1]), of: Number(match[2]) } : null;
+    const active = document.activeElement;
+    const wanted =
+      s === 'outcome'
+        ? '#ui .play .bottom button.continue'
+        : s === 'news'
+          ? 'dialog[open] .modal-actions button.primary'
+          : null;
+    const ready = wanted !== null && !!active?.matches(wanted);
+    return { screen: s, month, focus: describe(active), ready };
+  };
+  window.__sfoProbe = { screen, observe };
+}
+
+export function screenOf(page: Page): Promise<Screen> {
+  return page.evaluate(() => window.__sfoProbe?.screen() ?? 'none');
+}
+
+export async function waitForScreen(page: Page, wanted: Screen[], timeout = 15_000): Promise<Screen> {
+  try {
+    await page.waitForFunction((w) => w.includes(window.__sfoProbe?.screen() ?? 'none'), wanted, {
+      polling: 40,
+      timeout,
+    });
+  } catch {
+    throw new Error(
+      `waited ${timeout} ms for ${wanted.join(' or ')}, but the screen is still "${await screenOf(page)}"`,
+    );
+  }
+  return screenOf(page);
+}
+
+/** A short description of the focused element, for assertions and messages. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(nothing: <body>)';
+    const cls = el.getAttribute('class');
+    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.trim().split(/\s+/).join('.')}` : ''}> ${text}`;
+  });
+}
+
+export function focusMatches(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `max` presses). */
+export async function tabTo(page: Page, selector: string, max = 40, key = 'Tab'): Promise<void> {
+  for (let i = 0; i <= max; i++) {
+    if (await focusMatches(page, selector)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${selector}; focus is on ${await focused(page)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title and briefing, by keyboard
+
+export interface StartOptions {
+  role?: Role;
+  seed?: number;
+  largeText?: boolean;
+  colorBlind?: boolean;
+  /** Called on the title screen once everything is chosen, before Start. */
+  onTitle?: () => Promise<void>;
+  /** Called on the briefing, before Begin. */
+  onBriefing?: () => Promise<void>;
+}
+
+/** Sets a settings checkbox by Tab and Space (the focus walks forward from wherever it is). */
+async function setCheckbox(page: Page, id: string, on: boolean): Promise<void> {
+  await tabTo(page, `#${id}`);
+  const checked = await page.evaluate((i) => (document.getElementById(i) as HTMLInputElement).checked, id);
+  if (checked !== on) await page.keyboard.press('Space');
+  const now = await page.evaluate((i) => (document.getElementById(i) as HTMLInputElement).checked, id);
+  if (now !== on) throw new Error(`Space did not ${on ? 'tick' : 'untick'} #${id}`);
+}
+
+/**
+ * From the title screen to the first month, keyboard only: the world number typed into #seed,
+ * the role picked with the arrow keys, settings ticked with Space, Start, then Enter on the briefing.
+ */
+export async function startGame(page: Page, options: StartOptions = {}): Promise<void> {
+  await waitForScreen(page, ['title']);
+  const h1 = await focusMatches(page, '.title-page h1');
+  if (!h1) throw new Error(`the title screen should start with the focus on its h1, not ${await focused(page)}`);
+  // the fields in tab order: world number, role, settings, then the Start button at the bottom
+  await tabTo(page, '#seed');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(String(options.seed ?? SEED));
+  const role = options.role ?? 'kim';
+  await tabTo(page, 'input[name="role"]');
+  const current = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+  if (current !== role) await page.keyboard.press(role === 'putin' ? 'ArrowDown' : 'ArrowUp');
+  const picked = await page.evaluate(
+    () => document.querySelector<HTMLInputElement>('input[name="role"]:checked')?.value,
+  );
+  if (picked !== role) throw new Error(`the arrow keys picked role "${picked}", not "${role}"`);
+  if (options.largeText !== undefined) await setCheckbox(page, 'setting-largeText', options.largeText);
+  if (options.colorBlind !== undefined) await setCheckbox(page, 'setting-colorBlind', options.colorBlind);
+  await options.onTitle?.();
+  await tabTo(page, 'button.start');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, ['briefing']);
+  await options.onBriefing?.();
+  if (!(await focusMatches(page, '.briefing-page h1')))
+    throw new Error(`the briefing should open with the focus on its h1, not ${await focused(page)}`);
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, ['hand', 'thinking', 'outcome']);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Playing the months, by keyboard
+
+export interface MonthSeen {
+  /** "September 2023" */
+  label: string;
+  /** 1-based month of the game, from "Month 3 of 12". */
+  turn: number;
+  of: number;
+}
+
+export interface GameRecord {
+  ending: string;
+  /** The month shown at every hand and outcome, in order. */
+  months: MonthSeen[];
+  /** Every key pressed on the hands (the choices), in order. */
+  keys: string[];
+  /** The card titles and options the player chose, in order. */
+  choices: string[];
+  /** How many of each screen the game went through. */
+  visits: Partial<Record<Screen, number>>;
+  /** The debrief's timeline: month label → how many entries it lists. */
+  timeline: { month: string; entries: number }[];
+  /** Timeline entries that are the human player's own choices or answers. */
+  humanEntries: number;
+}
+
+export interface PlayOptions {
+  /** Called on every screen the game reaches, before the player acts on it. */
+  visit?: (screen: Screen, count: number) => Promise<void>;
+  /** The whole game must end within this (ms). */
+  timeout?: number;
+}
+
+/**
+ * Chooses a card and option by keyboard, deterministically from the move number: card
+ * (move mod hand size) + 1 with its number key; on odd moves, Tab on to the card's next open
+ * option if it has one. Then Enter. Returns the keys pressed and what was chosen.
+ */
+async function chooseByKeyboard(page: Page, move: number): Promise<{ keys: string[]; choice: string }> {
+  const count = await page.locator('#ui .play .bottom .game-card').count();
+  const keys: string[] = [];
+  for (let attempt = 0; attempt < count; attempt++) {
+    const n = ((move + attempt) % count) + 1;
+    await page.keyboard.press(String(n));
+    keys.push(String(n));
+    const where = await page.evaluate((i) => {
+      const el = document.activeElement;
+      const card = document.querySelectorAll('#ui .play .bottom .game-card')[i - 1];
+      if (!el || !card?.contains(el) || !el.matches('.option:not([disabled])')) return null;
+      const open = [...card.querySelectorAll('.option:not([disabled])')];
+      return { hasNext: open.indexOf(el) < open.length - 1 };
+    }, n);
+    if (!where) continue; // every option of this card is closed: try the next card
+    if (move % 2 === 1 && where.hasNext) {
+      await page.keyboard.press('Tab');
+      keys.push('Tab');
+    }
+    const choice = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el?.matches('#ui .play .bottom .option:not([disabled])')) return null;
+      el.setAttribute('data-test-pressed', '');
+      const card = el.closest('.game-card')?.querySelector('h3')?.textContent ?? '?';
+      return `${card} → ${el.querySelector('.option-label')?.textContent ?? '?'}`;
+    });
+    if (!choice) throw new Error(`Tab left the card's options; the focus is on ${await focused(page)}`);
+    await page.keyboard.press('Enter');
+    keys.push('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-test-pressed]'), undefined, {
+      polling: 30,
+    });
+    return { keys, choice };
+  }
+  throw new Error(`no card in the hand has an option the number keys can reach (${count} cards)`);
+}
+
+/** Plays from the first month to the debrief with the keyboard alone. */
+export async function playToDebrief(page: Page, options: PlayOptions = {}): Promise<GameRecord> {
+  const deadline = Date.now() + (options.timeout ?? 150_000);
+  const record: GameRecord = {
+    ending: '',
+    months: [],
+    keys: [],
+    choices: [],
+    visits: {},
+    timeline: [],
+    humanEntries: 0,
+  };
+  let move = 0;
+  let previous: Screen = 'none';
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('the game did not reach the debrief in time');
+    const seen = await page.evaluate(() => window.__sfoProbe!.observe());
+    const screen = seen.screen;
+    const fresh = screen !== previous;
+    previous = screen;
+    if (screen === 'debrief') break;
+    if (screen === 'thinking') {
+      if (fresh) {
+        record.visits.thinking = (record.visits.thinking ?? 0) + 1;
+        await options.visit?.(screen, record.visits.thinking);
+      }
+      await page.waitForTimeout(40);
+      continue;
+    }
+    if (screen !== 'hand' && screen !== 'outcome' && screen !== 'news') {
+      await page.waitForTimeout(40);
+      continue;
+    }
+    const count = (record.visits[screen] ?? 0) + 1;
+    record.visits[screen] = count;
+    if (screen !== 'news') {
+      if (!seen.month) throw new Error(`no month is shown on the ${screen} screen`);
+      record.months.push(seen.month);
+    }
+    if (options.visit) await options.visit(screen, count);
+    if (screen === 'hand') {
+      const { keys, choice } = await chooseByKeyboard(page, move++);
+      record.keys.push(...keys);
+      record.choices.push(choice);
+      previous = 'none';
+      continue;
+    }
+    // outcome and news: the focus must already be on Continue, so Enter moves on
+    const now = options.visit ? await page.evaluate(() => window.__sfoProbe!.observe()) : seen;
+    if (!now.ready)
+      throw new Error(`the ${screen} screen should have the focus on its Continue button, not ${now.focus}`);
+    await page.evaluate((outcome) => {
+      for (const el of document.querySelectorAll('[data-test-pressed]')) el.removeAttribute('data-test-pressed');
+      document.activeElement?.setAttribute('data-test-pressed', '');
+      if (outcome) document.activeElement?.setAttribute('data-test-done', '');
+    }, screen === 'outcome');
+    await page.keyboard.press('Enter');
+    // gone, or (after an outcome) covered by the news window
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-test-pressed]') ||
+        (document.querySelector('[data-test-done][data-test-pressed]') !== null &&
+          document.querySelector('dialog[open]') !== null),
+      undefined,
+      { polling: 30 },
+    );
+    previous = 'none';
+  }
+  record.visits.debrief = 1;
+  const debrief = await page.evaluate(() => ({
+    ending: document.querySelector('#ui .debrief h1')?.textContent?.trim() ?? '',
+    timeline: [...document.querySelectorAll('#ui .debrief .timeline-month')].map((li) => ({
+      month: li.querySelector('h3')?.textContent?.trim() ?? '',
+      entries: li.querySelectorAll('.timeline-entry').length,
+    })),
+  }));
+  record.ending = debrief.ending;
+  record.timeline = debrief.timeline;
+  await options.visit?.('debrief', 1);
+  return record;
+}
+
+/** Counts the human role's own moves in the debrief's timeline. */
+export function humanTimelineEntries(page: Page, role: Role): Promise<number> {
+  return page.evaluate(
+    (r) =>
+      document.querySelectorAll(
+        `.debrief .timeline-entry.kind-choice.role-${r}, .debrief .timeline-entry.kind-answer.role-${r}`,
+      ).length,
+    role,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holding the computer's move, so a test can look at "… is deciding…"
+
+/**
+ * Puts the game loop to sleep the moment "… is deciding…" appears, so the computer's move (a
+ * Phaser timer) waits until `wakeGame`. Only the first appearance after the call is held.
+ */
+export async function holdNextThinking(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const ui = document.getElementById('ui')!;
+    const observer = new MutationObserver(() => {
+      if (!ui.querySelector('.play .thinking')) return;
+      observer.disconnect();
+      window.shellsForOil?.game.loop.sleep();
+    });
+    observer.observe(ui, { childList: true, subtree: true });
+  });
+}
+
+export async function wakeGame(page: Page): Promise<void> {
+  await page.evaluate(() => window.shellsForOil?.game.loop.wake());
+}
+
+// ---------------------------------------------------------------------------------------------
+// axe
+
+export interface AxeFinding {
+  screen: string;
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Runs axe on the whole document; returns the serious and critical violations, logs the rest. */
+export async function runAxe(page: Page, screen: string): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    type Axe = typeof import('axe-core');
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      nodes: v.nodes.map(
+        (n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`,
+      ),
+    }));
+  });
+  const findings = violations.map((v) => ({ screen, ...v }));
+  for (const f of findings.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')) {
+    console.log(`axe (${f.impact}) on ${screen}: ${f.id}: ${f.help}\n  ${f.nodes.join('\n  ')}`);
+  }
+  return findings.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function formatFindings(findings: AxeFinding[]): string {
+  return findings
+    .map((f) => `[${f.screen}] ${f.impact} ${f.id}: ${f.help}\n    ${f.nodes.join('\n    ')}`)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: cut-off text and overlapping panels
+
+export const PANELS = ['.top-bar', '.meter-panel.left', '.meter-panel.right', '.map-slot', '.bottom'];
+
+/** Runs in the page: every visible element with text cut off sideways, and panels that overlap. */
+function findLayoutProblems(panels: string[]): string[] {
+  const problems: string[] = [];
+  const describe = (el: Element): string => {
+    const parts: string[] = [];
+    for (let e: Element | null = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
+      const cls = e.getAttribute('class')?.trim().split(/\s+/).slice(0, 2).join('.');
+      parts.unshift(`${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${cls ? `.${cls}` : ''}`);
+    }
+    return parts.join(' > ');
+  };
+  const visible = (el: Element): boolean => {
+    const rect = el.getBoundingClientRect();
+    if (rect.width <= 2 || rect.height <= 2) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
+  };
+  const scope = document.querySelector('dialog[open]') ?? document.getElementById('ui')!;
+  for (const el of scope.querySelectorAll('*')) {
+    if (!(el instanceof HTMLElement) || el.closest('.visually-hidden') || !visible(el)) continue;
+    const style = getComputedStyle(el);
+    const overflowX = style.overflowX;
+    if (overflowX === 'visible') continue;
+    const text = (el.innerText ?? '').trim().replace(/\s+/g, ' ');
+    if (text === '' || el.scrollWidth <= el.clientWidth + 1) continue;
+    const how = overflowX === 'hidden' || overflowX === 'clip' ? 'cut off' : 'scrolls sideways';
+    problems.push(
+      `text ${how} in ${describe(el)} (scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}): “${text.slice(0, 70)}”`,
+    );
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    problems.push(
+      `the page scrolls sideways (${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window)`,
+    );
+  const boxes = panels
+    .map((selector) => ({ selector, el: document.querySelector(`#ui .play ${selector}`) }))
+    .filter((p): p is { selector: string; el: Element } => p.el !== null && visible(p.el))
+    .map((p) => ({ selector: p.selector, rect: p.el.getBoundingClientRect() }));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const w = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+      const h = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+      if (w > 1 && h > 1)
+        problems.push(`${a.selector} and ${b.selector} overlap by ${Math.round(w)}×${Math.round(h)} px`);
+    }
+  }
+  for (const box of boxes) {
+    if (box.rect.bottom > window.innerHeight + 1 || box.rect.right > window.innerWidth + 1)
+      problems.push(
+        `${box.selector} runs off the window (${Math.round(box.rect.right)}×${Math.round(box.rect.bottom)} in ${window.innerWidth}×${window.innerHeight})`,
+      );
+  }
+  return problems;
+}
+
+/** Resizes the window and lets the layout (and Phaser's RESIZE scale) settle. */
+export async function resize(page: Page, viewport: Viewport): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForTimeout(120);
+}
+
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(findLayoutProblems, PANELS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots
+
+/** Saves a screenshot of the window into out/screens/<name>-<width>x<height>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const size = page.viewportSize() ?? VIEWPORTS.medium;
+  const path = `${SCREENS_DIR}/${name}-${size.width}x${size.height}.png`;
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  return path;
+}
