@@ -11,9 +11,12 @@ import { NewsScene } from './scenes/NewsScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
 import { TitleScene } from './scenes/TitleScene.ts';
+import { ROUTES } from './scenes/shipments.ts';
+import { SCENES } from './scenes/keys.ts';
 import { openHelp } from './ui/help.ts';
 import { installKeys } from './ui/keys.ts';
 import { createRoot } from './ui/root.ts';
+import { mapHost } from './scenes/MapScene.ts';
 import { applySettings } from './ui/settings.ts';
 
 applySettings();
@@ -34,7 +37,40 @@ const game = new Phaser.Game({
 // For the browser tests and the benchmark: which scene is showing, without reaching into Phaser.
 declare global {
   interface Window {
-    shellsForOil?: { game: Phaser.Game };
+    shellsForOil?: { game: Phaser.Game; bench?: BenchHook };
   }
 }
-window.shellsForOil = { game };
+
+/** What `npm run bench` drives; present only on a page opened with `?bench` (read once, here). */
+interface BenchHook {
+  /** Turns the map's idle animation on or off; false while the map has not loaded. */
+  animateMap(on: boolean): boolean;
+  /** Sends a marker along every route; resolves with how many were sent once all have arrived. */
+  sendShipments(): Promise<number>;
+  /** Runs the play scene's clock (the computer's pause) this many times faster. */
+  computerPace(times: number): void;
+}
+
+const bench: BenchHook | undefined = new URLSearchParams(location.search).has('bench')
+  ? {
+      animateMap: (on) => {
+        mapHost.scene?.view?.animateIdle(on);
+        return !!mapHost.scene?.view;
+      },
+      sendShipments: async () => {
+        const view = mapHost.scene?.view;
+        if (!view) return 0;
+        const routes = Object.values(ROUTES);
+        await Promise.all(
+          routes.map((route) =>
+            view.sendShipment(route, { label: 'Shipment', reverse: false, reducedMotion: false }),
+          ),
+        );
+        return routes.length;
+      },
+      computerPace: (times) => {
+        game.scene.getScene(SCENES.play).time.timeScale = times;
+      },
+    }
+  : undefined;
+window.shellsForOil = bench ? { game, bench } : { game };

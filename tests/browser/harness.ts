@@ -264,9 +264,12 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
   await tabTo(page, 'button.start');
   await page.keyboard.press('Enter');
   await waitForScreen(page, ['briefing']);
-  await options.onBriefing?.();
   if (!(await focusMatches(page, '.briefing-page h1')))
     throw new Error(`the briefing should open with the focus on its h1, not ${await focused(page)}`);
+  await options.onBriefing?.();
+  // Enter begins, wherever the focus is, as long as it is not on a button (which Enter presses)
+  if (await focusMatches(page, 'button, a, input'))
+    throw new Error(`Enter would press ${await focused(page)} rather than begin`);
   await page.keyboard.press('Enter');
   await waitForScreen(page, ['hand', 'thinking', 'outcome']);
 }
@@ -589,4 +592,73 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${SCREENS_DIR}/${name}-${size.width}x${size.height}.png`;
   await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
   return path;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the map is drawn (read from the pixels: the canvas cannot be asked)
+
+export interface MapPlacement {
+  /** The play screen's map cell, in page pixels. */
+  slot: { x: number; y: number; width: number; height: number };
+  /** The box around every pixel the canvas drew that is not its plain background. */
+  drawn: { x: number; y: number; width: number; height: number } | null;
+}
+
+/**
+ * Screenshots the canvas alone (the HTML layer hidden for the shot) and finds the box of what
+ * the map drew, to compare with the map cell it should fill.
+ */
+export async function mapPlacement(page: Page): Promise<MapPlacement> {
+  const slot = await page.evaluate(() => {
+    const r = document.querySelector('#ui .play .map-slot')!.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  const png = await page.screenshot({ style: '#ui, dialog { display: none !important; }' });
+  const drawn = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const { data, width, height } = g.getImageData(0, 0, img.width, img.height);
+    // the background is whatever fills the top-left corner of the window
+    const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
+    let left = width;
+    let top = height;
+    let right = -1;
+    let bottom = -1;
+    for (let y = 0; y < height; y += 2) {
+      for (let x = 0; x < width; x += 2) {
+        const i = (y * width + x) * 4;
+        const d = Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0);
+        if (d <= 24) continue;
+        if (x < left) left = x;
+        if (x > right) right = x;
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+      }
+    }
+    return right < 0 ? null : { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+  }, png.toString('base64'));
+  return { slot, drawn };
+}
+
+/** What is wrong with where the map is drawn, if anything: outside its cell, or not filling it. */
+export function mapPlacementProblem({ slot, drawn }: MapPlacement): string | null {
+  const box = (b: { x: number; y: number; width: number; height: number }): string =>
+    `${Math.round(b.width)}×${Math.round(b.height)} at (${Math.round(b.x)}, ${Math.round(b.y)})`;
+  if (!drawn) return `nothing is drawn on the map (cell ${box(slot)})`;
+  const slack = 4;
+  const outside =
+    drawn.x < slot.x - slack ||
+    drawn.y < slot.y - slack ||
+    drawn.x + drawn.width > slot.x + slot.width + slack ||
+    drawn.y + drawn.height > slot.y + slot.height + slack;
+  const fills = drawn.width >= slot.width * 0.9 || drawn.height >= slot.height * 0.9;
+  if (outside || !fills)
+    return `the map is drawn ${box(drawn)}, but its cell is ${box(slot)}${outside ? ' (it spills out of the cell)' : ' (it does not fill the cell)'}`;
+  return null;
 }

@@ -1,0 +1,165 @@
+// axe-core on every screen of a game: loading, title, briefing, the hand, an outcome, the computer
+// deciding, the computer's outcome, the news, the source and help windows, the debrief. Serious and
+// critical violations fail; moderate and minor ones are printed. Then again with larger text and
+// the colour-blind palette.
+import type { Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { SEED } from './env.ts';
+import {
+  closeBrowser,
+  focused,
+  formatFindings,
+  holdNextThinking,
+  openGame,
+  playToDebrief,
+  runAxe,
+  startGame,
+  tabTo,
+  wakeGame,
+  waitForScreen,
+  type AxeFinding,
+  type GamePage,
+} from './harness.ts';
+
+afterAll(closeBrowser);
+
+/** Opens the game with the map download held, so the loading screen stays up for axe. */
+async function openHeldAtLoading(): Promise<{ game: GamePage; release: () => void }> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const game = await openGame({
+    noWait: true,
+    before: async (page) => {
+      await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+    },
+  });
+  return { game, release };
+}
+
+/** The source and help windows, opened and closed by keyboard from the hand. */
+async function auditWindows(page: Page, suffix: string, findings: AxeFinding[]): Promise<void> {
+  await page.keyboard.press('1');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused(page)).toContain('source-button');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, ['source']);
+  findings.push(...(await runAxe(page, `source window${suffix}`)));
+  await page.keyboard.press('Escape');
+  await waitForScreen(page, ['hand']);
+  await page.keyboard.press('?');
+  await waitForScreen(page, ['help']);
+  findings.push(...(await runAxe(page, `help window${suffix}`)));
+  await page.keyboard.press('Escape');
+  await waitForScreen(page, ['hand']);
+}
+
+async function auditGame(game: GamePage, suffix: string, findings: AxeFinding[]): Promise<string[]> {
+  const { page } = game;
+  const audited: string[] = [];
+  const audit = async (name: string): Promise<void> => {
+    findings.push(...(await runAxe(page, `${name}${suffix}`)));
+    audited.push(name);
+  };
+  await startGame(page, {
+    role: 'kim',
+    seed: SEED,
+    onBriefing: () => audit('briefing'),
+  });
+  await holdNextThinking(page);
+  await playToDebrief(page, {
+    visit: async (screen, count) => {
+      if (screen === 'hand' && count === 1) {
+        await audit('play: the hand');
+        await auditWindows(page, suffix, findings);
+        audited.push('source window', 'help window');
+      } else if (screen === 'outcome' && count === 1) await audit('play: your outcome');
+      else if (screen === 'outcome' && count === 2) await audit('play: the computer’s outcome');
+      else if (screen === 'thinking' && count === 1) {
+        await audit('play: the computer deciding');
+        await wakeGame(page);
+      } else if (screen === 'news' && count === 1) await audit('news window');
+      else if (screen === 'debrief') await audit('debrief');
+    },
+  });
+  return audited;
+}
+
+const ALL = [
+  'loading',
+  'title',
+  'briefing',
+  'play: the hand',
+  'source window',
+  'help window',
+  'play: your outcome',
+  'play: the computer deciding',
+  'play: the computer’s outcome',
+  'news window',
+  'debrief',
+];
+
+test('axe finds no serious or critical violation on any screen', async () => {
+  const findings: AxeFinding[] = [];
+  const { game, release } = await openHeldAtLoading();
+  try {
+    const audited: string[] = [];
+    await waitForScreen(game.page, ['loading']);
+    findings.push(...(await runAxe(game.page, 'loading')));
+    audited.push('loading');
+    release();
+    await waitForScreen(game.page, ['title']);
+    findings.push(...(await runAxe(game.page, 'title')));
+    audited.push('title');
+    audited.push(...(await auditGame(game, '', findings)));
+    expect(new Set(audited)).toEqual(new Set(ALL));
+    expect(game.errors).toEqual([]);
+  } finally {
+    release();
+    await game.close();
+  }
+  expect(findings, `serious or critical axe violations:\n${formatFindings(findings)}`).toEqual([]);
+});
+
+test('axe, with larger text and the colour-blind palette on', async () => {
+  const findings: AxeFinding[] = [];
+  const { game, release } = await openHeldAtLoading();
+  try {
+    const { page } = game;
+    release();
+    await waitForScreen(page, ['title']);
+    // tick both settings by keyboard, then come back: the loading screen already wears them
+    for (const id of ['setting-largeText', 'setting-colorBlind']) {
+      await tabTo(page, `#${id}`);
+      await page.keyboard.press('Space');
+    }
+    const audited: string[] = [];
+    let releaseAgain = (): void => undefined;
+    const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    await page.unrouteAll();
+    await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
+      await heldAgain;
+      await route.continue();
+    });
+    await page.reload();
+    await waitForScreen(page, ['loading']);
+    expect(await page.evaluate(() => document.documentElement.className)).toMatch(
+      /(?=.*\blarge-text\b)(?=.*\bcb-palette\b)/,
+    );
+    findings.push(...(await runAxe(page, 'loading (large text, colour-blind)')));
+    audited.push('loading');
+    releaseAgain();
+    await waitForScreen(page, ['title']);
+    findings.push(...(await runAxe(page, 'title (large text, colour-blind)')));
+    audited.push('title');
+    audited.push(...(await auditGame(game, ' (large text, colour-blind)', findings)));
+    expect(new Set(audited)).toEqual(new Set(ALL));
+    expect(game.errors).toEqual([]);
+  } finally {
+    release();
+    await game.close();
+  }
+  expect(findings, `serious or critical axe violations:\n${formatFindings(findings)}`).toEqual([]);
+});

@@ -1,0 +1,440 @@
+// The web figures of `npm run bench`, each measured in one run beside its baseline:
+//   - time to an interactive title screen, beside an empty Phaser game booted the same way;
+//   - frame times while the map animates, beside the same empty Phaser game;
+//   - the app's own files gzipped, beside Phaser's chunk;
+//   - heap growth over ten games played in a row in one page, beside the heap after the first.
+// Page-side code is kept in the functions passed to page.evaluate / waitForFunction: they run in
+// the browser and must not use anything from this module.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { loadLibrary, loadScenarioFile, shippedScenarioFiles } from '../../src/scenario/node.ts';
+import { openPage, type BenchPage } from './browser.ts';
+import { filesUnder, type Site } from './site.ts';
+
+/** One web figure: the app's value beside its baseline's, and the aim it is held to. */
+export interface WebFigure {
+  measurement: string;
+  unit: 'ms' | 'kB' | 'MB';
+  /** The game's value (the median of `runs` where there are several). */
+  app: number;
+  /** What the game is compared with, and its value measured in the same run. */
+  baselineName: string;
+  baseline: number;
+  aim: string;
+  met: boolean;
+  /** What was measured, run by run. */
+  runs: { app: number; baseline: number }[];
+  /** Further numbers that explain the figure. */
+  details: Record<string, unknown>;
+}
+
+export interface WebSettings {
+  /** Page loads of each page for the title figure (after one warm-up load of each). */
+  loads: number;
+  /** Runs of the frame-time figure, each `frameSeconds` long on each page. */
+  frameRuns: number;
+  frameSeconds: number;
+  /** Games played in a row for the heap figure. */
+  games: number;
+  /** How much faster the computer's pause runs in the heap figure (1: as players see it). */
+  pace: number;
+  log: (line: string) => void;
+}
+
+export const AIMS = {
+  titleRatio: 1.25,
+  frameP95Ms: 17,
+  appKB: 80,
+  heapMB: 2,
+} as const;
+
+/** The world number of every game the bench plays: the same game each time, so growth is a leak. */
+const SEED = 20230913;
+
+declare global {
+  interface Window {
+    /** performance.now() when the title's Start button was first in the DOM and enabled. */
+    benchTitleReady?: number;
+    /** performance.now() when the empty page's scene ran create() (set by bench/empty.ts). */
+    emptyPhaserReady?: number;
+  }
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The nearest-rank percentile (0–100) of `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1]!;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function check(bench: BenchPage, what: string): void {
+  if (bench.errors.length > 0) throw new Error(`${what}: the page failed: ${bench.errors.join('; ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Time to an interactive title screen
+
+/** Runs in the page before its scripts: notes when the Start button is first there and enabled. */
+function watchForTitle(): void {
+  const seen = (): boolean => {
+    const start = document.querySelector<HTMLButtonElement>('.title-page .start-top');
+    if (!start || start.disabled) return false;
+    window.benchTitleReady = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (seen()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+/** Milliseconds from navigation start to the game's title being interactive, in a fresh context. */
+async function titleLoad(browser: Browser, site: Site): Promise<number> {
+  const bench = await openPage(browser, watchForTitle);
+  try {
+    await bench.page.goto(site.appUrl);
+    const handle = await bench.page.waitForFunction(() => window.benchTitleReady, null, { polling: 20 });
+    check(bench, 'title');
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await bench.close();
+  }
+}
+
+/** Milliseconds from navigation start to the empty scene's create(), in a fresh context. */
+async function emptyLoad(browser: Browser, site: Site): Promise<number> {
+  const bench = await openPage(browser);
+  try {
+    await bench.page.goto(site.emptyUrl);
+    const handle = await bench.page.waitForFunction(() => window.emptyPhaserReady, null, { polling: 20 });
+    check(bench, 'empty page');
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await bench.close();
+  }
+}
+
+export async function titleFigure(browser: Browser, site: Site, s: WebSettings): Promise<WebFigure> {
+  // one warm-up load of each: the first page of a fresh browser pays for starting its processes
+  await titleLoad(browser, site);
+  await emptyLoad(browser, site);
+  const runs: { app: number; baseline: number }[] = [];
+  for (let i = 0; i < s.loads; i++) {
+    // alternate which page loads first, so that neither always follows the other
+    let app: number;
+    let b: number;
+    if (i % 2 === 0) {
+      app = await titleLoad(browser, site);
+      b = await emptyLoad(browser, site);
+    } else {
+      b = await emptyLoad(browser, site);
+      app = await titleLoad(browser, site);
+    }
+    runs.push({ app: round1(app), baseline: round1(b) });
+    s.log(`  title load ${i + 1}/${s.loads}: game ${app.toFixed(0)} ms, empty Phaser ${b.toFixed(0)} ms`);
+  }
+  const app = median(runs.map((r) => r.app));
+  const baseline = median(runs.map((r) => r.baseline));
+  const ratio = app / baseline;
+  return {
+    measurement: 'time to interactive title',
+    unit: 'ms',
+    app,
+    baselineName: 'empty Phaser game: scene create()',
+    baseline,
+    aim: `≤ ${AIMS.titleRatio}× baseline`,
+    met: ratio <= AIMS.titleRatio,
+    runs,
+    details: {
+      ratio: Math.round(ratio * 100) / 100,
+      ratioOfEachLoad: runs.map((r) => Math.round((r.app / r.baseline) * 100) / 100),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Frame times while the map animates
+
+interface FrameStats {
+  p95: number;
+  median: number;
+  mean: number;
+  max: number;
+  frames: number;
+}
+
+/** requestAnimationFrame deltas over `ms`, taken in the page. */
+async function frameDeltas(page: Page, ms: number): Promise<FrameStats> {
+  const deltas = await page.evaluate(
+    (duration) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = -1;
+        let end = -1;
+        const tick = (t: number): void => {
+          if (last >= 0) out.push(t - last);
+          else end = t + duration;
+          last = t;
+          if (t < end || end < 0) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+  return {
+    p95: round1(percentile(deltas, 95)),
+    median: round1(median(deltas)),
+    mean: round1(deltas.reduce((a, b) => a + b, 0) / deltas.length),
+    max: round1(Math.max(...deltas)),
+    frames: deltas.length,
+  };
+}
+
+/** Clicks through the title (against the computer, as Kim) and the briefing to the first month. */
+async function startGame(page: Page, watch: boolean): Promise<void> {
+  await page.waitForSelector('.title-page .start-top:not([disabled])');
+  await page.locator('#seed').fill(String(SEED));
+  await page.locator(watch ? '#mode-watch' : '#mode-vs-computer').check();
+  await page.locator('.title-page .start-top').click();
+  await page.locator('.briefing-page button.primary', { hasText: 'Begin' }).click();
+  await page.waitForSelector('#ui .play');
+}
+
+async function gameFrames(browser: Browser, site: Site, ms: number): Promise<FrameStats> {
+  const bench = await openPage(browser);
+  try {
+    const { page } = bench;
+    await page.goto(`${site.appUrl}?bench`);
+    await startGame(page, false);
+    // the first month as Kim: the hand waits for the player, so nothing but the map moves
+    await page.waitForSelector('#ui .play .game-card');
+    const started = await page.evaluate(() => {
+      const hook = window.shellsForOil?.bench;
+      if (!hook?.animateMap(true)) return false;
+      const loop = async (): Promise<void> => {
+        while (!window.benchStopShipments) {
+          if ((await hook.sendShipments()) === 0) return;
+        }
+      };
+      void loop();
+      return true;
+    });
+    if (!started) throw new Error('frames: the page has no map or no ?bench hook');
+    await page.waitForTimeout(1000); // the shipments under way and the pulses spread out
+    const stats = await frameDeltas(page, ms);
+    await page.evaluate(() => (window.benchStopShipments = true));
+    check(bench, 'frames');
+    return stats;
+  } finally {
+    await bench.close();
+  }
+}
+
+async function emptyFrames(browser: Browser, site: Site, ms: number): Promise<FrameStats> {
+  const bench = await openPage(browser);
+  try {
+    await bench.page.goto(site.emptyUrl);
+    await bench.page.waitForFunction(() => window.emptyPhaserReady);
+    await bench.page.waitForTimeout(1000);
+    const stats = await frameDeltas(bench.page, ms);
+    check(bench, 'empty frames');
+    return stats;
+  } finally {
+    await bench.close();
+  }
+}
+
+declare global {
+  interface Window {
+    benchStopShipments?: boolean;
+  }
+}
+
+export async function frameFigure(browser: Browser, site: Site, s: WebSettings): Promise<WebFigure> {
+  const ms = s.frameSeconds * 1000;
+  const game: FrameStats[] = [];
+  const empty: FrameStats[] = [];
+  for (let i = 0; i < s.frameRuns; i++) {
+    const first = i % 2 === 0;
+    if (first) game.push(await gameFrames(browser, site, ms));
+    empty.push(await emptyFrames(browser, site, ms));
+    if (!first) game.push(await gameFrames(browser, site, ms));
+    const g = game.at(-1)!;
+    const e = empty.at(-1)!;
+    s.log(
+      `  frames ${i + 1}/${s.frameRuns}: game p95 ${g.p95} ms (median ${g.median}, ${g.frames} frames), ` +
+        `empty Phaser p95 ${e.p95} ms (median ${e.median}, ${e.frames} frames)`,
+    );
+  }
+  const app = median(game.map((f) => f.p95));
+  const baseline = median(empty.map((f) => f.p95));
+  return {
+    measurement: 'p95 frame time, map animating',
+    unit: 'ms',
+    app,
+    baselineName: 'empty Phaser game: p95 frame time',
+    baseline,
+    aim: `≤ ${AIMS.frameP95Ms} ms`,
+    met: app <= AIMS.frameP95Ms,
+    runs: game.map((g, i) => ({ app: g.p95, baseline: empty[i]!.p95 })),
+    details: {
+      seconds: s.frameSeconds,
+      game: { medianFrame: median(game.map((f) => f.median)), meanFrame: median(game.map((f) => f.mean)) },
+      empty: { medianFrame: median(empty.map((f) => f.median)), meanFrame: median(empty.map((f) => f.mean)) },
+      runs: { game, empty },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. The app's own files gzipped, beside Phaser's
+
+/** gzip at zlib's default level (6), as a web server compresses on the fly. */
+function gzipped(data: Buffer | string): number {
+  return gzipSync(data).length;
+}
+
+const PHASER_CHUNK = /^assets\/phaser-[^/]*\.js$/;
+
+export async function sizeFigure(site: Site): Promise<WebFigure> {
+  const files = await filesUnder(site.appDir);
+  const sized = await Promise.all(
+    files.map(async (file) => {
+      const data = await readFile(join(site.appDir, file));
+      return { file, bytes: data.length, gzip: gzipped(data) };
+    }),
+  );
+  const phaser = sized.filter((f) => PHASER_CHUNK.test(f.file));
+  if (phaser.length !== 1) throw new Error(`size: expected one Phaser chunk, found ${phaser.length}`);
+  const app = sized.filter((f) => !PHASER_CHUNK.test(f.file));
+  const kB = (bytes: number): number => round1(bytes / 1000);
+  const appGzip = app.reduce((sum, f) => sum + f.gzip, 0);
+  // the scenarios the Vite plugin inlines into the app's chunk, gzipped on their own (an estimate)
+  const library = loadLibrary();
+  const scenarios = shippedScenarioFiles().flatMap((file) => {
+    const loaded = loadScenarioFile(file, library);
+    return loaded.ok ? [{ scenario: loaded.scenario, hash: loaded.hash }] : [];
+  });
+  const scenarioData = gzipped(JSON.stringify({ ...library, scenarios }));
+  return {
+    measurement: 'app JS + CSS + data, gzipped',
+    unit: 'kB',
+    app: kB(appGzip),
+    baselineName: "Phaser's chunk, gzipped",
+    baseline: kB(phaser[0]!.gzip),
+    aim: `≤ ${AIMS.appKB} kB`,
+    met: appGzip <= AIMS.appKB * 1000,
+    runs: [{ app: kB(appGzip), baseline: kB(phaser[0]!.gzip) }],
+    details: {
+      files: sized.map((f) => ({ ...f, kBGzip: kB(f.gzip) })),
+      scenarioDataKBGzipAlone: kB(scenarioData),
+      gzip: 'node:zlib gzipSync, default level 6; 1 kB = 1000 bytes',
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Heap growth over games played in a row
+
+/** Plays the game on screen to its debrief, pressing Continue on every outcome and every news. */
+async function playToDebrief(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = performance.now() + 10 * 60_000;
+        const step = (): void => {
+          if (document.querySelector('#ui .debrief')) {
+            resolve();
+            return;
+          }
+          if (performance.now() > deadline) {
+            reject(new Error('no debrief after 10 minutes'));
+            return;
+          }
+          const next = document.querySelector<HTMLButtonElement>(
+            'dialog[open].news-dialog .modal-actions button.primary:not([data-bench-done]), ' +
+              '#ui .play .continue:not([data-bench-done])',
+          );
+          if (next && !document.querySelector('dialog[open]:not(.news-dialog)')) {
+            next.dataset.benchDone = '';
+            next.click();
+          }
+          setTimeout(step, 50);
+        };
+        step();
+      }),
+  );
+}
+
+async function settledHeap(page: Page, cdp: CDPSession): Promise<number> {
+  // the last move's shipments are still travelling: let them arrive and fade (≤ 4.5 s + 0.6 s)
+  await page.waitForTimeout(5500);
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}
+
+export async function heapFigure(browser: Browser, site: Site, s: WebSettings): Promise<WebFigure> {
+  const bench = await openPage(browser);
+  try {
+    const { page, context } = bench;
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${site.appUrl}?bench`);
+    await page.waitForSelector('.title-page .start-top:not([disabled])');
+    const start = performance.now();
+    const heaps: number[] = [];
+    for (let game = 1; game <= s.games; game++) {
+      const t0 = performance.now();
+      if (game === 1) {
+        await startGame(page, true);
+      } else {
+        // back through the title, so that every scene restarts between games
+        await page.locator('#ui .debrief-title-button').click();
+        await page.locator('.title-page .start-top').click();
+        await page.locator('.briefing-page button.primary', { hasText: 'Begin' }).click();
+        await page.waitForSelector('#ui .play');
+      }
+      await page.evaluate((pace) => window.shellsForOil?.bench?.computerPace(pace), s.pace);
+      await playToDebrief(page);
+      const seconds = (performance.now() - t0) / 1000;
+      heaps.push(await settledHeap(page, cdp));
+      s.log(
+        `  game ${game}/${s.games}: ${seconds.toFixed(1)} s, heap after GC ${(heaps.at(-1)! / 1e6).toFixed(2)} MB`,
+      );
+      check(bench, `game ${game}`);
+    }
+    const MB = (bytes: number): number => Math.round(bytes / 1e4) / 100;
+    const growth = heaps.at(-1)! - heaps[0]!;
+    return {
+      measurement: `heap growth over ${s.games} games`,
+      unit: 'MB',
+      app: MB(growth),
+      baselineName: 'heap after game 1 (after GC)',
+      baseline: MB(heaps[0]!),
+      aim: `< ${AIMS.heapMB} MB`,
+      met: growth < AIMS.heapMB * 1e6,
+      runs: [{ app: MB(growth), baseline: MB(heaps[0]!) }],
+      details: {
+        heapAfterEachGameMB: heaps.map(MB),
+        computerPace: s.pace,
+        minutes: Math.round((performance.now() - start) / 600) / 100,
+        note: 'watch mode, the same world every game, back through the title between games; 1 MB = 10^6 bytes',
+      },
+    };
+  } finally {
+    await bench.close();
+  }
+}
