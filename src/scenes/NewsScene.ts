@@ -4,10 +4,13 @@ import { monthLabel, type ChronicleEntry } from '../engine/index.ts';
 import { openModal } from '../ui/modal.ts';
 import { announce } from '../ui/root.ts';
 import { newsAnnouncement, renderNews } from '../ui/screens/news.ts';
+import type { Visible } from '../ui/privacy.ts';
 import { SCENES } from './keys.ts';
 
 export interface NewsData {
   entries: ChronicleEntry[];
+  /** The meters the player at the screen may see. */
+  visible: Visible;
   onDone: () => void;
 }
 
@@ -33,7 +36,7 @@ export class NewsScene extends Phaser.Scene {
     };
     const modal = openModal({
       title: `News · ${monthLabel(session.scenario.start, state.turn)}`,
-      body: renderNews(session.rules, data.entries),
+      body: renderNews(session.rules, data.entries, data.visible),
       className: 'news-dialog',
       actions: [{ label: 'Continue', primary: true, onClick: () => modal.close() }],
       onClose: finish,

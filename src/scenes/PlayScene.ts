@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { currentSession, type Session, type SessionEvents } from '../bridge/session.ts';
-import type { ChronicleEntry, GameState } from '../engine/index.ts';
+import type { ChronicleEntry, GameState, Role } from '../engine/index.ts';
 import { setKeymap, helpEntries, type KeyBinding } from '../ui/keys.ts';
 import { openHelp } from '../ui/help.ts';
 import { h } from '../ui/dom.ts';
@@ -26,6 +26,8 @@ export class PlayScene extends Phaser.Scene {
   private tint = 'munitions';
   /** Entries of the month change (news) waiting to be shown after the current outcome. */
   private pendingNews: ChronicleEntry[] = [];
+  /** In a two-player game, the role holding the device (null until someone has it). */
+  private viewer: Role | null = null;
 
   constructor() {
     super(SCENES.play);
@@ -50,16 +52,23 @@ export class PlayScene extends Phaser.Scene {
         },
         onFocusState: (id) => {
           mapHost.scene?.view?.highlightState(id);
-          this.screen.showStateInfo(id, id ? stateSummary(session.rules, session.state, id) : '');
+          this.screen.showStateInfo(
+            id,
+            id ? stateSummary(session.rules, session.state, id, this.screen.canSee) : '',
+          );
         },
       },
       this.tint,
     );
+    this.viewer = null;
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
     const offHover = mapHost.scene?.view?.onHover((id) => {
-      this.screen.showStateInfo(id, id ? stateSummary(session.rules, session.state, id) : '');
+      this.screen.showStateInfo(
+        id,
+        id ? stateSummary(session.rules, session.state, id, this.screen.canSee) : '',
+      );
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       session.events.off('changed', onChanged);
@@ -83,8 +92,34 @@ export class PlayScene extends Phaser.Scene {
       );
       return;
     }
+    const active = state.active!;
+    if (this.hotSeat && this.viewer !== active) {
+      this.passTo(active);
+      return;
+    }
     this.show({ kind: 'hand' });
-    announce(`${ROLE_NAMES[state.active!]}, your move.`);
+    announce(`${ROLE_NAMES[active]}, your move.`);
+  }
+
+  /** Two people share the device: each keeps cards and secret meters from the other. */
+  private get hotSeat(): boolean {
+    return this.session.humanRoles.length === 2;
+  }
+
+  /** Hides the game until the next player says they hold the device. */
+  private passTo(role: Role): void {
+    const from = this.viewer;
+    this.viewer = null;
+    this.screen.setViewer(role); // nothing is drawn until they confirm, but the map must not tint
+    mapHost.scene?.setTints({});
+    mapHost.scene?.view?.highlightState(null);
+    setKeymap([]);
+    this.screen.renderPass(role, from, () => {
+      this.viewer = role;
+      this.screen.setViewer(role);
+      this.continueGame();
+    });
+    announce(`Pass the device to ${ROLE_NAMES[role]}.`);
   }
 
   private onChanged({ state, previous }: SessionEvents['changed']): void {
@@ -106,7 +141,11 @@ export class PlayScene extends Phaser.Scene {
     const news = this.pendingNews;
     this.pendingNews = [];
     if (news.some((e) => e.kind !== 'ending')) {
-      this.scene.launch(SCENES.news, { entries: news, onDone: () => this.continueGame() });
+      this.scene.launch(SCENES.news, {
+        entries: news,
+        visible: this.screen.canSee,
+        onDone: () => this.continueGame(),
+      });
       return;
     }
     this.continueGame();
@@ -125,7 +164,9 @@ export class PlayScene extends Phaser.Scene {
 
   private paintMap(): void {
     mapHost.scene?.setTints(
-      this.tint === 'none' ? {} : tintValues(this.session.rules, this.session.state, this.tint),
+      this.tint === 'none'
+        ? {}
+        : tintValues(this.session.rules, this.session.state, this.tint, this.screen.canSee),
     );
   }
 

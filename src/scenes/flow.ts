@@ -29,6 +29,11 @@ export function sessionFor(choice: TitleChoice): Session {
     seats:
       choice.mode === 'watch'
         ? { kim: 'computer', putin: 'computer' }
-        : ({ [choice.role]: 'human', [other]: 'computer' } as Record<'kim' | 'putin', 'human' | 'computer'>),
+        : choice.mode === 'hotseat'
+          ? { kim: 'human', putin: 'human' }
+          : ({ [choice.role]: 'human', [other]: 'computer' } as Record<
+              'kim' | 'putin',
+              'human' | 'computer'
+            >),
   });
 }

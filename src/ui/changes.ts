@@ -1,6 +1,7 @@
 // Meter changes as short chips: "+20 Hard currency", "−30 Munitions".
 import type { Rules } from '../engine/index.ts';
 import { h } from './dom.ts';
+import { SEE_ALL, type Visible } from './privacy.ts';
 
 export function meterLabel(rules: Rules, id: string): string {
   return rules.meters.get(id)?.label ?? id;
@@ -23,9 +24,15 @@ export function shortLabel(label: string): string {
   return label.replace(/^(North Korea|Russia)(['’]s)?:\s*/i, '').replace(/^./, (c) => c.toUpperCase());
 }
 
-export function changeChips(rules: Rules, changes: Record<string, number>): HTMLElement | null {
-  const entries = Object.entries(changes).filter(([, d]) => d !== 0);
-  if (entries.length === 0) return null;
+export function changeChips(
+  rules: Rules,
+  changes: Record<string, number>,
+  visible: Visible = SEE_ALL,
+): HTMLElement | null {
+  const moved = Object.entries(changes).filter(([, d]) => d !== 0);
+  const entries = moved.filter(([id]) => visible(id));
+  const secret = moved.length - entries.length;
+  if (moved.length === 0) return null;
   return h(
     'ul',
     { class: 'chips', 'aria-label': 'Meter changes' },
@@ -38,5 +45,8 @@ export function changeChips(rules: Rules, changes: Record<string, number>): HTML
         `${sign}${Math.abs(rounded)} ${meterLabel(rules, id)}`,
       );
     }),
+    secret > 0
+      ? h('li', { class: 'chip mixed' }, `${secret} change${secret > 1 ? 's' : ''} kept secret`)
+      : null,
   );
 }

@@ -2,6 +2,7 @@
 import type { GameState, Rules } from '../engine/index.ts';
 import { ACTOR_NAMES } from '../engine/index.ts';
 import { shortLabel } from './changes.ts';
+import { SEE_ALL, type Visible } from './privacy.ts';
 
 export const MAP_STATES = [
   { id: 'dprk', name: 'North Korea' },
@@ -24,22 +25,31 @@ export function tintChoices(rules: Rules): { id: string; label: string }[] {
 }
 
 /** The chosen meter of each playable state, from 0 (its minimum) to 1 (its maximum). */
-export function tintValues(rules: Rules, state: GameState, kind: string): Record<string, number | null> {
+export function tintValues(
+  rules: Rules,
+  state: GameState,
+  kind: string,
+  visible: Visible = SEE_ALL,
+): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   for (const owner of ['dprk', 'russia'] as const) {
-    const def = rules.meters.get(`${owner}.${kind}`);
-    values[owner] = def ? (state.meters[`${owner}.${kind}`]! - def.min) / (def.max - def.min) : null;
+    const id = `${owner}.${kind}`;
+    const def = rules.meters.get(id);
+    values[owner] = def && visible(id) ? (state.meters[id]! - def.min) / (def.max - def.min) : null;
   }
   return values;
 }
 
 /** One line describing a state: its meters, or what it is for a non-player state. */
-export function stateSummary(rules: Rules, state: GameState, id: string): string {
+export function stateSummary(rules: Rules, state: GameState, id: string, visible: Visible = SEE_ALL): string {
   const name = MAP_STATES.find((s) => s.id === id)?.name ?? id;
   if (id === 'dprk' || id === 'russia') {
     const parts = rules.meterIds
       .filter((m) => rules.meters.get(m)!.owner === id)
-      .map((m) => `${shortLabel(rules.meters.get(m)!.label)} ${Math.round(state.meters[m]!)}`);
+      .map(
+        (m) =>
+          `${shortLabel(rules.meters.get(m)!.label)} ${visible(m) ? Math.round(state.meters[m]!) : 'secret'}`,
+      );
     return `${name}: ${parts.join(', ')}.`;
   }
   const actor = id === 'rok' ? 'rok' : id === 'china' ? 'china' : 'japan';

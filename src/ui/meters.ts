@@ -3,6 +3,7 @@ import type { Rules } from '../engine/index.ts';
 import type { MeterDef } from '../scenario/schema.ts';
 import { h } from './dom.ts';
 import { changeTone, shortLabel } from './changes.ts';
+import { SEE_ALL, type Visible } from './privacy.ts';
 
 function pct(def: MeterDef, v: number): number {
   return ((v - def.min) / (def.max - def.min)) * 100;
@@ -61,6 +62,22 @@ export function meterRow(rules: Rules, id: string, value: number, previous?: num
   );
 }
 
+/** A meter the viewer may not see: its name only, no value anywhere in the page. */
+function hiddenRow(rules: Rules, id: string): HTMLElement {
+  const def = rules.meters.get(id)!;
+  return h(
+    'div',
+    { class: 'meter hidden-meter', 'data-meter': id },
+    h(
+      'div',
+      { class: 'meter-head' },
+      h('span', { class: 'meter-label' }, shortLabel(def.label)),
+      h('span', { class: 'meter-value muted' }, 'secret'),
+    ),
+    h('div', { class: 'meter-bar', 'aria-hidden': 'true' }),
+  );
+}
+
 export function meterPanel(
   rules: Rules,
   owner: 'dprk' | 'russia' | 'shared',
@@ -68,6 +85,7 @@ export function meterPanel(
   meters: Record<string, number>,
   previous: Record<string, number> | undefined,
   className: string,
+  visible: Visible = SEE_ALL,
 ): HTMLElement {
   const ids = rules.meterIds.filter((id) => rules.meters.get(id)!.owner === owner);
   const headingId = `meters-${owner}`;
@@ -75,6 +93,8 @@ export function meterPanel(
     'section',
     { class: `meter-panel ${className}`, 'aria-labelledby': headingId },
     h('h2', { id: headingId }, title),
-    ...ids.map((id) => meterRow(rules, id, meters[id]!, previous?.[id])),
+    ...ids.map((id) =>
+      visible(id) ? meterRow(rules, id, meters[id]!, previous?.[id]) : hiddenRow(rules, id),
+    ),
   );
 }

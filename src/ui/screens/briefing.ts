@@ -22,7 +22,9 @@ export function renderBriefing(ctx: BriefingContext): HTMLElement {
   const who =
     ctx.humanRoles.length === 0
       ? 'You are watching the computer play both sides.'
-      : `You govern ${ctx.humanRoles.map((r) => `${ROLE_STATES[r]} as ${ROLE_NAMES[r]}`).join(' and ')}.`;
+      : ctx.humanRoles.length === 2
+        ? 'Two players: one governs North Korea as Kim Jong Un, the other Russia as Vladimir Putin. Each keeps their cards and secret meters to themselves: pass the device when the game asks.'
+        : `You govern ${ctx.humanRoles.map((r) => `${ROLE_STATES[r]} as ${ROLE_NAMES[r]}`).join(' and ')}.`;
 
   const objectives = roles.map((role) =>
     h(

@@ -2,6 +2,7 @@
 import { ACTOR_NAMES, type ChronicleEntry, type Rules } from '../../engine/index.ts';
 import { h } from '../dom.ts';
 import { changeChips } from '../changes.ts';
+import { SEE_ALL, type Visible } from '../privacy.ts';
 import { openSource } from '../source.ts';
 import { ROLE_NAMES } from './briefing.ts';
 
@@ -23,7 +24,7 @@ function byline(entry: ChronicleEntry): string {
   return 'Events';
 }
 
-export function renderNews(rules: Rules, entries: ChronicleEntry[]): HTMLElement {
+export function renderNews(rules: Rules, entries: ChronicleEntry[], visible: Visible = SEE_ALL): HTMLElement {
   const items = entries.filter((e) => e.kind !== 'ending');
   return h(
     'ul',
@@ -36,7 +37,7 @@ export function renderNews(rules: Rules, entries: ChronicleEntry[]): HTMLElement
         h('p', { class: 'eyebrow' }, byline(entry)),
         h('h3', {}, entry.title),
         h('p', {}, entry.text),
-        changeChips(rules, entry.changes),
+        changeChips(rules, entry.changes, visible),
         source
           ? h(
               'button',

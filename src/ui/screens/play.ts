@@ -15,6 +15,7 @@ import { h } from '../dom.ts';
 import { changeChips } from '../changes.ts';
 import { renderCard } from '../cards.ts';
 import { meterPanel } from '../meters.ts';
+import { SEE_ALL, visibleTo, type Visible } from '../privacy.ts';
 import { openSource } from '../source.ts';
 import { ROLE_NAMES } from './briefing.ts';
 import { MAP_STATES, tintChoices } from '../mapTint.ts';
@@ -39,12 +40,51 @@ export class PlayScreen {
   private readonly handlers: PlayHandlers;
   private previousMeters: Record<string, number> | undefined;
   private tint: string;
+  /** Who is looking at the screen in a two-player game (their secrets show, the rival's don't). */
+  private viewer: Role | null = null;
+  private visible: Visible = SEE_ALL;
 
   constructor(session: Session, handlers: PlayHandlers, tint: string) {
     this.session = session;
     this.handlers = handlers;
     this.tint = tint;
     this.element = h('div', { class: 'play' });
+  }
+
+  /** Sets whose eyes are on the screen; null shows everything (one player, or watching). */
+  setViewer(viewer: Role | null): void {
+    this.viewer = viewer;
+    this.visible = visibleTo(this.session.rules, viewer);
+  }
+
+  get canSee(): Visible {
+    return this.visible;
+  }
+
+  /** Covers the whole game until the next player has the device: nothing of the game is in the page. */
+  renderPass(to: Role, from: Role | null, onReady: () => void): void {
+    const button = h(
+      'button',
+      { type: 'button', class: 'primary pass-ready', onclick: onReady },
+      `I am ${ROLE_NAMES[to]}: show my cards`,
+    );
+    this.element.replaceChildren(
+      h(
+        'section',
+        { class: `pass-screen role-${to}`, 'aria-labelledby': 'pass-title' },
+        h('p', { class: 'eyebrow' }, 'Two players, one device'),
+        h('h1', { id: 'pass-title' }, `Pass the device to ${ROLE_NAMES[to]}`),
+        h(
+          'p',
+          { class: 'lede' },
+          from
+            ? `${ROLE_NAMES[from]}, look away now: your cards and secret meters are hidden.`
+            : 'Each side keeps its cards and secret meters to itself.',
+        ),
+        button,
+      ),
+    );
+    button.focus();
   }
 
   /** The empty cell the map is drawn behind, in page pixels. */
@@ -56,27 +96,31 @@ export class PlayScreen {
     const state = this.session.state;
     const rules = this.session.rules;
     this.previousMeters = previousMeters ?? this.previousMeters;
-    const kimHuman = this.session.seat('kim') === 'human';
-    const putinHuman = this.session.seat('putin') === 'human';
+    const yours = (role: Role) =>
+      this.viewer === null
+        ? this.session.seat(role) === 'human' && this.session.humanRoles.length === 1
+        : this.viewer === role;
 
     this.element.replaceChildren(
       this.topBar(state),
       meterPanel(
         rules,
         'dprk',
-        `North Korea${kimHuman ? ' (you)' : ''}`,
+        `North Korea${yours('kim') ? ' (you)' : ''}`,
         state.meters,
         previousMeters,
         'left role-kim',
+        this.visible,
       ),
       this.mapSlot(),
       meterPanel(
         rules,
         'russia',
-        `Russia${putinHuman ? ' (you)' : ''}`,
+        `Russia${yours('putin') ? ' (you)' : ''}`,
         state.meters,
         previousMeters,
         'right role-putin',
+        this.visible,
       ),
       this.bottom(state, focus),
     );
@@ -103,7 +147,15 @@ export class PlayScreen {
         ),
       ),
     );
-    const shared = meterPanel(rules, 'shared', 'Shared', state.meters, this.previousMeters, 'shared-meters');
+    const shared = meterPanel(
+      rules,
+      'shared',
+      'Shared',
+      state.meters,
+      this.previousMeters,
+      'shared-meters',
+      this.visible,
+    );
     return h(
       'header',
       { class: 'top-bar' },
@@ -264,7 +316,7 @@ export class PlayScreen {
           h('h2', {}, `${who} chose: ${option.label}`),
           h('p', { class: 'muted small' }, card.title),
           h('p', { class: 'outcome-text' }, move.text),
-          changeChips(rules, move.changes),
+          changeChips(rules, move.changes, this.visible),
           notes.length ? h('p', { class: 'later-note' }, notes.join(' ')) : null,
           h(
             'button',

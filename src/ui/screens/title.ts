@@ -4,7 +4,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
 import { settings, updateSettings, type Settings } from '../settings.ts';
 
-export type Mode = 'vs-computer' | 'watch';
+export type Mode = 'vs-computer' | 'hotseat' | 'watch';
 
 export interface TitleChoice {
   scenarioId: string;
@@ -98,6 +98,10 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       h('strong', {}, 'Against the computer'),
       h('span', { class: 'choice-blurb' }, 'You play your side; the computer plays the other.'),
     ]),
+    radio('mode', 'hotseat', ctx.initial.mode === 'hotseat', [
+      h('strong', {}, 'Two players, one device'),
+      h('span', { class: 'choice-blurb' }, 'One plays Kim, one plays Putin; pass the device when asked.'),
+    ]),
     radio('mode', 'watch', ctx.initial.mode === 'watch', [
       h('strong', {}, 'Watch the computer play'),
       h('span', { class: 'choice-blurb' }, 'Both sides played by the computer, month by month.'),
@@ -165,10 +169,12 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
   const syncRoles = () => {
     const id = (form.elements.namedItem('scenario') as RadioNodeList | null)?.value ?? chosenScenario;
     const scenario = ctx.scenarios.find((s) => s.id === id);
+    const bothPlayed = (form.elements.namedItem('mode') as RadioNodeList | null)?.value === 'hotseat';
     for (const r of ['kim', 'putin'] as const) {
       const input = form.querySelector<HTMLInputElement>(`#role-${r}`)!;
-      input.disabled = !scenario?.roles.includes(r);
-      if (input.disabled && input.checked)
+      // with two players on one device both roles are played: the choice does not apply
+      input.disabled = !scenario?.roles.includes(r) || bothPlayed;
+      if (input.disabled && input.checked && !bothPlayed)
         form.querySelector<HTMLInputElement>(`#role-${r === 'kim' ? 'putin' : 'kim'}`)!.checked = true;
     }
   };
