@@ -204,7 +204,7 @@ export class MapView {
       insetW = Math.max(insetW, Math.min(spare, 170));
       mapX = this.area.x + Math.round((w - mapW - gap - insetW) / 2);
     } else {
-      insetW = clamp(mapW * 0.3, Math.min(150, mapW * 0.45), 300);
+      insetW = clamp(mapW * 0.26, Math.min(120, mapW * 0.4), 280);
       mapX = this.area.x + Math.round((w - mapW) / 2);
     }
     const mapY = this.area.y + Math.round((h - mapH) / 2);

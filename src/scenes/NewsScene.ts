@@ -34,15 +34,22 @@ export class NewsScene extends Phaser.Scene {
       this.scene.stop();
       data.onDone();
     };
+    const month = (turn: number) => monthLabel(session.scenario.start, turn);
+    const ended = data.entries[0]?.turn ?? state.turn;
     const modal = openModal({
-      title: `News · ${monthLabel(session.scenario.start, state.turn)}`,
+      // events close the month that ended; delayed outcomes open the next one
+      title:
+        state.turn > ended
+          ? `News: ${month(ended)} ends, ${month(state.turn)} begins`
+          : `News: ${month(ended)}`,
       body: renderNews(session.rules, data.entries, data.visible),
       className: 'news-dialog',
-      actions: [{ label: 'Continue', primary: true, onClick: () => modal.close() }],
+      closeLabel: 'Continue',
+      closePrimary: true,
       onClose: finish,
     });
     // Continue first: reading the news is optional, moving on should be one key away
-    modal.element.querySelector<HTMLElement>('.modal-actions button.primary')?.focus();
+    modal.element.querySelector<HTMLElement>('.modal-actions button.modal-close')?.focus();
     announce(newsAnnouncement(data.entries));
   }
 }

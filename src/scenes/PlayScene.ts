@@ -8,7 +8,7 @@ import { openModal } from '../ui/modal.ts';
 import { stateSummary, tintValues } from '../ui/mapTint.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES } from '../ui/screens/briefing.ts';
-import { PlayScreen, type Focus } from '../ui/screens/play.ts';
+import { PlayScreen, type AsOf, type Focus } from '../ui/screens/play.ts';
 import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
@@ -70,7 +70,11 @@ export class PlayScene extends Phaser.Scene {
         id ? stateSummary(session.rules, session.state, id, this.screen.canSee) : '',
       );
     });
+    // the map cell changes with the window: refit the map to it (F11, rotating a tablet...)
+    const onResize = () => this.fitMap();
+    window.addEventListener('resize', onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      window.removeEventListener('resize', onResize);
       session.events.off('changed', onChanged);
       offHover?.();
       mapHost.scene?.view?.highlightState(null);
@@ -127,7 +131,7 @@ export class PlayScene extends Phaser.Scene {
     const move = fresh.filter((e) => e.kind === 'choice' || e.kind === 'answer');
     this.pendingNews = fresh.filter((e) => e.kind !== 'choice' && e.kind !== 'answer');
     const byHuman = move[0]?.role !== undefined && this.session.seat(move[0].role) === 'human';
-    this.show({ kind: 'outcome', entries: move, byHuman }, previous.meters);
+    this.show({ kind: 'outcome', entries: move, byHuman }, previous.meters, this.asOfMove(previous, move[0]));
     this.animate(previous, state, fresh);
     const entry = move[0];
     if (entry?.role) {
@@ -151,15 +155,29 @@ export class PlayScene extends Phaser.Scene {
     this.continueGame();
   }
 
-  private show(focus: Focus, previousMeters?: Record<string, number>): void {
-    this.screen.render(focus, previousMeters);
+  /** The month as it stood right after the move, if the month has turned since (news comes next). */
+  private asOfMove(previous: GameState, move: ChronicleEntry | undefined): AsOf | undefined {
+    if (!move || this.pendingNews.length === 0) return undefined;
+    const meters = { ...previous.meters };
+    for (const [id, delta] of Object.entries(move.changes)) meters[id] = (meters[id] ?? 0) + delta;
+    return { turn: move.turn, stage: move.stage ?? previous.stage, meters };
+  }
+
+  private show(focus: Focus, previousMeters?: Record<string, number>, asOf?: AsOf): void {
+    this.screen.render(focus, previousMeters, asOf);
     this.setKeys(focus);
-    // the map cell moves with the layout: fit the map after the browser has laid it out
-    requestAnimationFrame(() => {
-      const rect = this.screen.mapRect();
-      if (rect) mapHost.scene?.fit({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
-    });
+    this.fitMap();
     this.paintMap();
+  }
+
+  /** Fits the map to its cell once the browser has laid the screen out. */
+  private fitMap(): void {
+    requestAnimationFrame(() => {
+      if (!this.scene.isActive()) return;
+      const rect = this.screen.mapRect();
+      if (rect && rect.width > 0)
+        mapHost.scene?.fit({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+    });
   }
 
   private paintMap(): void {

@@ -28,7 +28,7 @@ export class PreloadScene extends Phaser.Scene {
     });
     showScreen(
       h(
-        'div',
+        'main',
         { class: 'page loading-page' },
         h('h1', {}, 'Shells for Oil'),
         h('p', { class: 'muted' }, 'Loading the map…'),

@@ -55,7 +55,9 @@ export function renderCard(rules: Rules, view: CardView): HTMLElement {
             touches.join(' · '),
           )
         : null,
-      notes.length > 0 ? h('span', { class: 'traits' }, notes.join(' · ')) : null,
+      notes.length > 0
+        ? h('span', { class: 'traits' }, h('span', { class: 'touches-lead' }, 'Also: '), notes.join(' · '))
+        : null,
     );
   });
   return h(

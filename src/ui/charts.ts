@@ -231,9 +231,10 @@ export function meterChart(opts: MeterChartOptions): HTMLElement {
         )
       : null;
 
+  // the wrapper, not the table, is hidden: a <table> will not shrink below its content
   const table = h(
     'table',
-    { class: 'visually-hidden' },
+    {},
     h('caption', {}, opts.title),
     h(
       'thead',
@@ -265,6 +266,6 @@ export function meterChart(opts: MeterChartOptions): HTMLElement {
     h('figcaption', { class: 'meter-chart-title' }, opts.title),
     chart,
     legend,
-    table,
+    h('div', { class: 'visually-hidden' }, table),
   );
 }

@@ -91,7 +91,12 @@ export function meterPanel(
   const headingId = `meters-${owner}`;
   return h(
     'section',
-    { class: `meter-panel ${className}`, 'aria-labelledby': headingId },
+    // tabindex: a panel that scrolls (large text, small screens) must be scrollable by keyboard too
+    {
+      class: `meter-panel ${className}`,
+      'aria-labelledby': headingId,
+      tabindex: owner === 'shared' ? null : 0,
+    },
     h('h2', { id: headingId }, title),
     ...ids.map((id) =>
       visible(id) ? meterRow(rules, id, meters[id]!, previous?.[id]) : hiddenRow(rules, id),

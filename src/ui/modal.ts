@@ -18,6 +18,9 @@ export interface ModalOptions {
   actions?: ModalAction[];
   /** Extra classes for the <dialog>, e.g. "paper" for the light reading panel. */
   className?: string;
+  /** The closing button's words (default "Close"); primary when closing is the way on. */
+  closeLabel?: string;
+  closePrimary?: boolean;
 }
 
 export interface Modal {
@@ -39,7 +42,11 @@ export function openModal(opts: ModalOptions): Modal {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const titleId = `modal-title-${++counter}`;
   const heading = h('h2', { id: titleId, class: 'modal-title', tabindex: -1 }, opts.title);
-  const closeButton = h('button', { type: 'button', class: 'modal-close' }, 'Close');
+  const closeButton = h(
+    'button',
+    { type: 'button', class: opts.closePrimary ? 'modal-close primary' : 'modal-close' },
+    opts.closeLabel ?? 'Close',
+  );
   const actions = (opts.actions ?? []).map((action) =>
     h(
       'button',

@@ -1,7 +1,11 @@
 // axe-core on every screen of a game: loading, title, briefing, the hand, an outcome, the computer
 // deciding, the computer's outcome, the news, the source and help windows, the debrief. Serious and
-// critical violations fail; moderate and minor ones are printed. Then again with larger text and
-// the colour-blind palette.
+// critical violations fail; moderate and minor ones are printed.
+//
+// Then with larger text and the colour-blind palette, ticked by keyboard on the title screen, at
+// 1024×600 where room is shortest: every screen up to the first news (the debrief with those
+// settings is audited at the end of the first game: the settings are only classes on <html>, which
+// the settings test shows the checkboxes set, so the first game adds them there).
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { SEED } from './env.ts';
@@ -9,34 +13,36 @@ import {
   closeBrowser,
   focused,
   formatFindings,
+  gate,
   holdNextThinking,
   openGame,
   playToDebrief,
   runAxe,
   startGame,
   tabTo,
-  wakeGame,
+  releaseComputer,
   waitForScreen,
+  VIEWPORTS,
   type AxeFinding,
   type GamePage,
+  type Viewport,
 } from './harness.ts';
 
 afterAll(closeBrowser);
 
 /** Opens the game with the map download held, so the loading screen stays up for axe. */
-async function openHeldAtLoading(): Promise<{ game: GamePage; release: () => void }> {
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const game = await openGame({
-    noWait: true,
-    before: async (page) => {
-      await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
-        await held;
-        await route.continue();
-      });
-    },
+async function openHeldAtLoading(viewport: Viewport): Promise<{ game: GamePage; release: () => void }> {
+  const held = gate();
+  const game = await openGame({ viewport, noWait: true, before: (page) => holdMap(page, held.wait) });
+  return { game, release: held.open };
+}
+
+/** Holds the map download (the loading screen's one request) until `until` resolves. */
+async function holdMap(page: Page, until: Promise<void>): Promise<void> {
+  await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
+    await until;
+    await route.continue();
   });
-  return { game, release };
 }
 
 /** The source and help windows, opened and closed by keyboard from the hand. */
@@ -56,7 +62,15 @@ async function auditWindows(page: Page, suffix: string, findings: AxeFinding[]):
   await waitForScreen(page, ['hand']);
 }
 
-async function auditGame(game: GamePage, suffix: string, findings: AxeFinding[]): Promise<string[]> {
+const LARGE = ' (large text, colour-blind)';
+
+/** Plays a game by keyboard, auditing each kind of screen the first time it shows. */
+async function auditGame(
+  game: GamePage,
+  suffix: string,
+  findings: AxeFinding[],
+  wholeGame: boolean,
+): Promise<string[]> {
   const { page } = game;
   const audited: string[] = [];
   const audit = async (name: string): Promise<void> => {
@@ -79,9 +93,17 @@ async function auditGame(game: GamePage, suffix: string, findings: AxeFinding[])
       else if (screen === 'outcome' && count === 2) await audit('play: the computer’s outcome');
       else if (screen === 'thinking' && count === 1) {
         await audit('play: the computer deciding');
-        await wakeGame(page);
-      } else if (screen === 'news' && count === 1) await audit('news window');
-      else if (screen === 'debrief') await audit('debrief');
+        await releaseComputer(page);
+      } else if (screen === 'news' && count === 1) {
+        await audit('news window');
+        if (!wholeGame) return 'stop';
+      } else if (screen === 'debrief') {
+        await audit('debrief');
+        // the same debrief with the larger text and the colour-blind palette
+        await page.evaluate(() => document.documentElement.classList.add('large-text', 'cb-palette'));
+        findings.push(...(await runAxe(page, `debrief${LARGE}`)));
+        await page.evaluate(() => document.documentElement.classList.remove('large-text', 'cb-palette'));
+      }
     },
   });
   return audited;
@@ -103,7 +125,7 @@ const ALL = [
 
 test('axe finds no serious or critical violation on any screen', async () => {
   const findings: AxeFinding[] = [];
-  const { game, release } = await openHeldAtLoading();
+  const { game, release } = await openHeldAtLoading(VIEWPORTS.medium);
   try {
     const audited: string[] = [];
     await waitForScreen(game.page, ['loading']);
@@ -113,7 +135,7 @@ test('axe finds no serious or critical violation on any screen', async () => {
     await waitForScreen(game.page, ['title']);
     findings.push(...(await runAxe(game.page, 'title')));
     audited.push('title');
-    audited.push(...(await auditGame(game, '', findings)));
+    audited.push(...(await auditGame(game, '', findings, true)));
     expect(new Set(audited)).toEqual(new Set(ALL));
     expect(game.errors).toEqual([]);
   } finally {
@@ -123,9 +145,9 @@ test('axe finds no serious or critical violation on any screen', async () => {
   expect(findings, `serious or critical axe violations:\n${formatFindings(findings)}`).toEqual([]);
 });
 
-test('axe, with larger text and the colour-blind palette on', async () => {
+test('axe, with larger text and the colour-blind palette on, at 1024×600', async () => {
   const findings: AxeFinding[] = [];
-  const { game, release } = await openHeldAtLoading();
+  const { game, release } = await openHeldAtLoading(VIEWPORTS.small);
   try {
     const { page } = game;
     release();
@@ -136,26 +158,22 @@ test('axe, with larger text and the colour-blind palette on', async () => {
       await page.keyboard.press('Space');
     }
     const audited: string[] = [];
-    let releaseAgain = (): void => undefined;
-    const heldAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    const heldAgain = gate();
     await page.unrouteAll();
-    await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
-      await heldAgain;
-      await route.continue();
-    });
+    await holdMap(page, heldAgain.wait);
     await page.reload();
     await waitForScreen(page, ['loading']);
     expect(await page.evaluate(() => document.documentElement.className)).toMatch(
       /(?=.*\blarge-text\b)(?=.*\bcb-palette\b)/,
     );
-    findings.push(...(await runAxe(page, 'loading (large text, colour-blind)')));
+    findings.push(...(await runAxe(page, `loading${LARGE}`)));
     audited.push('loading');
-    releaseAgain();
+    heldAgain.open();
     await waitForScreen(page, ['title']);
-    findings.push(...(await runAxe(page, 'title (large text, colour-blind)')));
+    findings.push(...(await runAxe(page, `title${LARGE}`)));
     audited.push('title');
-    audited.push(...(await auditGame(game, ' (large text, colour-blind)', findings)));
-    expect(new Set(audited)).toEqual(new Set(ALL));
+    audited.push(...(await auditGame(game, LARGE, findings, false)));
+    expect(new Set(audited)).toEqual(new Set(ALL.filter((s) => s !== 'debrief')));
     expect(game.errors).toEqual([]);
   } finally {
     release();

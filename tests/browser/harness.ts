@@ -56,7 +56,7 @@ export async function closeBrowser(): Promise<void> {
 export interface GamePage {
   page: Page;
   context: BrowserContext;
-  /** Console errors, page errors and failed requests, in order. */
+  /** Console errors and warnings, page errors and failed requests, in order. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -79,7 +79,7 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
   const context = await (
     await browser()
   ).newContext({
-    viewport: options.viewport ?? VIEWPORTS.medium,
+    viewport: options.viewport ?? VIEWPORTS.small,
     reducedMotion: options.reducedMotion ?? 'reduce',
     deviceScaleFactor: 1,
   });
@@ -88,11 +88,13 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+    // errors, and warnings too: the game warns when it has to do without something (the map)
+    const type = message.type();
+    if (type !== 'error' && type !== 'warning') return;
     const text = message.text();
     if (IGNORED_CONSOLE.some((re) => re.test(text))) return;
     const where = message.location();
-    errors.push(`console.error: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
+    errors.push(`console.${type}: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.stack ?? error.message}`));
   page.on('requestfailed', (request) =>
@@ -102,6 +104,13 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
   await page.goto(inject('baseURL'));
   if (!options.noWait) await waitForScreen(page, ['title'], 20_000);
   return { page, context, errors, close: () => context.close() };
+}
+
+/** A promise that waits until `open` is called (to hold a request, for instance). */
+export function gate(): { wait: Promise<void>; open: () => void } {
+  let resolveWait: (() => void) | undefined;
+  const wait = new Promise<void>((resolve) => (resolveWait = resolve));
+  return { wait, open: () => resolveWait?.() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,18 +133,21 @@ interface Probe {
 
 declare global {
   interface Window {
-    __sfoProbe?: Probe;
+    sfoTestProbe?: Probe;
   }
 }
 
-/** Runs in the page (as an init script): defines window.__sfoProbe. Must be self-contained. */
+/** Runs in the page (as an init script): defines window.sfoTestProbe. Must be self-contained. */
 function installProbe(): void {
+  // (helpers live inside: the function is serialised into the page and cannot see the module)
+  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const describe = (el: Element | null): string => {
     if (!el || el === document.body) return '(nothing: <body>)';
     const cls = el.getAttribute('class');
     const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
     return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.trim().split(/\s+/).join('.')}` : ''}> ${text}`;
   };
+  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const screen = (): Screen => {
     const dialog = document.querySelector('dialog[open]');
     if (dialog) {
@@ -170,16 +182,16 @@ function installProbe(): void {
     const ready = wanted !== null && !!active?.matches(wanted);
     return { screen: s, month, focus: describe(active), ready };
   };
-  window.__sfoProbe = { screen, observe };
+  window.sfoTestProbe = { screen, observe };
 }
 
 export function screenOf(page: Page): Promise<Screen> {
-  return page.evaluate(() => window.__sfoProbe?.screen() ?? 'none');
+  return page.evaluate(() => window.sfoTestProbe?.screen() ?? 'none');
 }
 
 export async function waitForScreen(page: Page, wanted: Screen[], timeout = 15_000): Promise<Screen> {
   try {
-    await page.waitForFunction((w) => w.includes(window.__sfoProbe?.screen() ?? 'none'), wanted, {
+    await page.waitForFunction((w) => w.includes(window.sfoTestProbe?.screen() ?? 'none'), wanted, {
       polling: 40,
       timeout,
     });
@@ -245,7 +257,8 @@ async function setCheckbox(page: Page, id: string, on: boolean): Promise<void> {
 export async function startGame(page: Page, options: StartOptions = {}): Promise<void> {
   await waitForScreen(page, ['title']);
   const h1 = await focusMatches(page, '.title-page h1');
-  if (!h1) throw new Error(`the title screen should start with the focus on its h1, not ${await focused(page)}`);
+  if (!h1)
+    throw new Error(`the title screen should start with the focus on its h1, not ${await focused(page)}`);
   // the fields in tab order: world number, role, settings, then the Start button at the bottom
   await tabTo(page, '#seed');
   await page.keyboard.press('ControlOrMeta+A');
@@ -295,15 +308,18 @@ export interface GameRecord {
   choices: string[];
   /** How many of each screen the game went through. */
   visits: Partial<Record<Screen, number>>;
-  /** The debrief's timeline: month label → how many entries it lists. */
-  timeline: { month: string; entries: number }[];
+  /** The debrief's timeline: each month and its entries ("who: title: choice"), in order. */
+  timeline: { month: string; entries: string[] }[];
   /** Timeline entries that are the human player's own choices or answers. */
   humanEntries: number;
 }
 
 export interface PlayOptions {
-  /** Called on every screen the game reaches, before the player acts on it. */
-  visit?: (screen: Screen, count: number) => Promise<void>;
+  /**
+   * Called on every screen the game reaches, before the player acts on it; "stop" ends the game
+   * there (the record then has no ending).
+   */
+  visit?: (screen: Screen, count: number) => Promise<void | 'stop'>;
   /** The whole game must end within this (ms). */
   timeout?: number;
 }
@@ -366,7 +382,7 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
   let previous: Screen = 'none';
   for (;;) {
     if (Date.now() > deadline) throw new Error('the game did not reach the debrief in time');
-    const seen = await page.evaluate(() => window.__sfoProbe!.observe());
+    const seen = await page.evaluate(() => window.sfoTestProbe!.observe());
     const screen = seen.screen;
     const fresh = screen !== previous;
     previous = screen;
@@ -374,7 +390,7 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
     if (screen === 'thinking') {
       if (fresh) {
         record.visits.thinking = (record.visits.thinking ?? 0) + 1;
-        await options.visit?.(screen, record.visits.thinking);
+        if ((await options.visit?.(screen, record.visits.thinking)) === 'stop') return record;
       }
       await page.waitForTimeout(40);
       continue;
@@ -389,7 +405,7 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
       if (!seen.month) throw new Error(`no month is shown on the ${screen} screen`);
       record.months.push(seen.month);
     }
-    if (options.visit) await options.visit(screen, count);
+    if (options.visit && (await options.visit(screen, count)) === 'stop') return record;
     if (screen === 'hand') {
       const { keys, choice } = await chooseByKeyboard(page, move++);
       record.keys.push(...keys);
@@ -398,11 +414,12 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
       continue;
     }
     // outcome and news: the focus must already be on Continue, so Enter moves on
-    const now = options.visit ? await page.evaluate(() => window.__sfoProbe!.observe()) : seen;
+    const now = options.visit ? await page.evaluate(() => window.sfoTestProbe!.observe()) : seen;
     if (!now.ready)
       throw new Error(`the ${screen} screen should have the focus on its Continue button, not ${now.focus}`);
     await page.evaluate((outcome) => {
-      for (const el of document.querySelectorAll('[data-test-pressed]')) el.removeAttribute('data-test-pressed');
+      for (const el of document.querySelectorAll('[data-test-pressed]'))
+        el.removeAttribute('data-test-pressed');
       document.activeElement?.setAttribute('data-test-pressed', '');
       if (outcome) document.activeElement?.setAttribute('data-test-done', '');
     }, screen === 'outcome');
@@ -423,7 +440,11 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
     ending: document.querySelector('#ui .debrief h1')?.textContent?.trim() ?? '',
     timeline: [...document.querySelectorAll('#ui .debrief .timeline-month')].map((li) => ({
       month: li.querySelector('h3')?.textContent?.trim() ?? '',
-      entries: li.querySelectorAll('.timeline-entry').length,
+      entries: [...li.querySelectorAll('.timeline-entry')].map((e) =>
+        ['.entry-who', '.entry-title', '.entry-choice']
+          .map((part) => e.querySelector(part)?.textContent?.trim() ?? '')
+          .join(': '),
+      ),
     })),
   }));
   record.ending = debrief.ending;
@@ -447,8 +468,9 @@ export function humanTimelineEntries(page: Page, role: Role): Promise<number> {
 // Holding the computer's move, so a test can look at "… is deciding…"
 
 /**
- * Puts the game loop to sleep the moment "… is deciding…" appears, so the computer's move (a
- * Phaser timer) waits until `wakeGame`. Only the first appearance after the call is held.
+ * Stops the play scene's clock the moment "… is deciding…" appears, so the computer's move (a
+ * timer on that clock) waits until `releaseComputer`, while the page goes on drawing. Only the
+ * first appearance after the call is held.
  */
 export async function holdNextThinking(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -456,14 +478,18 @@ export async function holdNextThinking(page: Page): Promise<void> {
     const observer = new MutationObserver(() => {
       if (!ui.querySelector('.play .thinking')) return;
       observer.disconnect();
-      window.shellsForOil?.game.loop.sleep();
+      const clock = window.shellsForOil?.game.scene.getScene('Play')?.time;
+      if (clock) clock.timeScale = 0;
     });
     observer.observe(ui, { childList: true, subtree: true });
   });
 }
 
-export async function wakeGame(page: Page): Promise<void> {
-  await page.evaluate(() => window.shellsForOil?.game.loop.wake());
+export async function releaseComputer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const clock = window.shellsForOil?.game.scene.getScene('Play')?.time;
+    if (clock) clock.timeScale = 1;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,6 +540,8 @@ export const PANELS = ['.top-bar', '.meter-panel.left', '.meter-panel.right', '.
 /** Runs in the page: every visible element with text cut off sideways, and panels that overlap. */
 function findLayoutProblems(panels: string[]): string[] {
   const problems: string[] = [];
+  // (helpers live inside: the function is serialised into the page and cannot see the module)
+  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const describe = (el: Element): string => {
     const parts: string[] = [];
     for (let e: Element | null = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
@@ -522,6 +550,7 @@ function findLayoutProblems(panels: string[]): string[] {
     }
     return parts.join(' > ');
   };
+  // oxlint-disable-next-line unicorn/consistent-function-scoping
   const visible = (el: Element): boolean => {
     const rect = el.getBoundingClientRect();
     if (rect.width <= 2 || rect.height <= 2) return false;
@@ -537,8 +566,15 @@ function findLayoutProblems(panels: string[]): string[] {
     const text = (el.innerText ?? '').trim().replace(/\s+/g, ' ');
     if (text === '' || el.scrollWidth <= el.clientWidth + 1) continue;
     const how = overflowX === 'hidden' || overflowX === 'clip' ? 'cut off' : 'scrolls sideways';
+    // the culprits: descendants that stick out past the edge while their parent does not
+    const edge = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth + 1;
+    const culprits = [...el.querySelectorAll('*')]
+      .filter((c) => c.getBoundingClientRect().right > edge && visible(c))
+      .filter((c) => c.parentElement === el || c.parentElement!.getBoundingClientRect().right <= edge)
+      .slice(0, 3)
+      .map((c) => `${describe(c)} (right edge ${Math.round(c.getBoundingClientRect().right)} px)`);
     problems.push(
-      `text ${how} in ${describe(el)} (scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}): “${text.slice(0, 70)}”`,
+      `text ${how} in ${describe(el)} (scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}): “${text.slice(0, 70)}”${culprits.length ? `; sticking out: ${culprits.join(', ')}` : ''}`,
     );
   }
   if (document.documentElement.scrollWidth > window.innerWidth + 1)
@@ -572,8 +608,7 @@ function findLayoutProblems(panels: string[]): string[] {
 export async function resize(page: Page, viewport: Viewport): Promise<void> {
   await page.setViewportSize(viewport);
   await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
   await page.waitForTimeout(120);
 }
@@ -613,7 +648,23 @@ export async function mapPlacement(page: Page): Promise<MapPlacement> {
     const r = document.querySelector('#ui .play .map-slot')!.getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
   });
-  const png = await page.screenshot({ style: '#ui, dialog { display: none !important; }' });
+  // hide the HTML layer (opacity keeps the focus where it is), wait until that is painted, shoot
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const style = document.createElement('style');
+        style.id = 'test-hide-ui';
+        style.textContent = '#ui { opacity: 0 !important; transition: none !important; }';
+        document.head.append(style);
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+  );
+  let png: Buffer;
+  try {
+    png = await page.screenshot();
+  } finally {
+    await page.evaluate(() => document.getElementById('test-hide-ui')?.remove());
+  }
   const drawn = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
@@ -646,10 +697,11 @@ export async function mapPlacement(page: Page): Promise<MapPlacement> {
   return { slot, drawn };
 }
 
+const box = (b: { x: number; y: number; width: number; height: number }): string =>
+  `${Math.round(b.width)}×${Math.round(b.height)} at (${Math.round(b.x)}, ${Math.round(b.y)})`;
+
 /** What is wrong with where the map is drawn, if anything: outside its cell, or not filling it. */
 export function mapPlacementProblem({ slot, drawn }: MapPlacement): string | null {
-  const box = (b: { x: number; y: number; width: number; height: number }): string =>
-    `${Math.round(b.width)}×${Math.round(b.height)} at (${Math.round(b.x)}, ${Math.round(b.y)})`;
   if (!drawn) return `nothing is drawn on the map (cell ${box(slot)})`;
   const slack = 4;
   const outside =
@@ -658,7 +710,9 @@ export function mapPlacementProblem({ slot, drawn }: MapPlacement): string | nul
     drawn.x + drawn.width > slot.x + slot.width + slack ||
     drawn.y + drawn.height > slot.y + slot.height + slack;
   const fills = drawn.width >= slot.width * 0.9 || drawn.height >= slot.height * 0.9;
-  if (outside || !fills)
-    return `the map is drawn ${box(drawn)}, but its cell is ${box(slot)}${outside ? ' (it spills out of the cell)' : ' (it does not fill the cell)'}`;
+  if (outside || !fills) {
+    const how = [outside ? 'spills out of the cell' : '', fills ? '' : 'does not fill it'].filter(Boolean);
+    return `the map is drawn ${box(drawn)}, but its cell is ${box(slot)}: it ${how.join(' and ')}`;
+  }
   return null;
 }

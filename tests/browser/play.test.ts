@@ -3,10 +3,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SEED } from './env.ts';
 import {
   closeBrowser,
+  focused,
   humanTimelineEntries,
   openGame,
   playToDebrief,
   startGame,
+  tabTo,
+  waitForScreen,
   type GameRecord,
   type Role,
 } from './harness.ts';
@@ -20,12 +23,28 @@ interface Played {
   errors: string[];
 }
 
-async function playOnce(role: Role, reducedMotion: 'reduce' | 'no-preference'): Promise<Played> {
+async function playOnce(
+  role: Role,
+  reducedMotion: 'reduce' | 'no-preference',
+  thenPlayAgain = false,
+): Promise<Played> {
   const game = await openGame({ reducedMotion });
+  const { page } = game;
   try {
-    await startGame(game.page, { role, seed: SEED });
-    const record = await playToDebrief(game.page);
-    const humanEntries = await humanTimelineEntries(game.page, role);
+    await startGame(page, { role, seed: SEED });
+    const record = await playToDebrief(page);
+    const humanEntries = await humanTimelineEntries(page, role);
+    if (thenPlayAgain) {
+      // the debrief's "Play again", by keyboard: the same briefing, then a fresh first month
+      expect(await focused(page)).toContain('<h1');
+      // (backwards from the heading: the buttons are at the end of a long page)
+      await tabTo(page, 'button.debrief-again', 200, 'Shift+Tab');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, ['briefing']);
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, ['hand', 'thinking']);
+      expect(await page.locator('#ui .play .top-bar .month').textContent()).toBe(monthName(1));
+    }
     return { record, humanEntries, errors: [...game.errors] };
   } catch (error) {
     throw new Error(`${String(error)}\nconsole and page errors so far:\n${game.errors.join('\n')}`, {
@@ -60,7 +79,7 @@ function checkGame({ record, humanEntries, errors }: Played): void {
   expect(months.at(-1)!.turn, 'the month shown never advanced').toBeGreaterThan(1);
 
   // the timeline has an entry for every month played, and every choice the player made
-  const timeline = new Map(record.timeline.map((t) => [t.month, t.entries]));
+  const timeline = new Map(record.timeline.map((t) => [t.month, t.entries.length]));
   for (const label of played) {
     expect(timeline.get(label) ?? 0, `timeline entries for ${label}`).toBeGreaterThanOrEqual(1);
   }
@@ -84,8 +103,9 @@ describe('a whole game by keyboard', () => {
     expect(second.record.ending).toBe(first.record.ending);
   });
 
-  test('as Putin, picked with the arrow keys, with motion on', async () => {
-    const played = await playOnce('putin', 'no-preference');
+  test('as Putin, picked with the arrow keys, with motion on; then "Play again"', async () => {
+    const played = await playOnce('putin', 'no-preference', true);
+    expect(played.record.visits.debrief).toBe(1);
     checkGame(played);
     console.log(
       `Putin, world ${SEED}: ${played.record.choices.length} choices over ${played.record.months.at(-1)!.turn} months, ending “${played.record.ending}”`,

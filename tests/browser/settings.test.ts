@@ -7,14 +7,22 @@ import { closeBrowser, openGame, tabTo, waitForScreen } from './harness.ts';
 afterAll(closeBrowser);
 
 const IDS = ['setting-reducedMotion', 'setting-largeText', 'setting-colorBlind'] as const;
-const CLASSES = { 'setting-reducedMotion': 'reduced-motion', 'setting-largeText': 'large-text', 'setting-colorBlind': 'cb-palette' };
+const CLASSES = {
+  'setting-reducedMotion': 'reduced-motion',
+  'setting-largeText': 'large-text',
+  'setting-colorBlind': 'cb-palette',
+};
 
 async function state(page: Page): Promise<{ ticked: Record<string, boolean>; classes: string[] }> {
-  return page.evaluate((ids) => {
-    const ticked: Record<string, boolean> = {};
-    for (const id of ids) ticked[id] = (document.getElementById(id) as HTMLInputElement | null)?.checked ?? false;
-    return { ticked, classes: [...document.documentElement.classList] };
-  }, IDS as unknown as string[]);
+  return page.evaluate(
+    (ids) => {
+      const ticked: Record<string, boolean> = {};
+      for (const id of ids)
+        ticked[id] = (document.getElementById(id) as HTMLInputElement | null)?.checked ?? false;
+      return { ticked, classes: [...document.documentElement.classList] };
+    },
+    IDS as unknown as string[],
+  );
 }
 
 /** Tab from the top of the title screen to a checkbox and press Space on it. */
@@ -33,7 +41,11 @@ test('larger text, the colour-blind palette and reduced motion are remembered be
   const { page } = game;
   try {
     const fresh = await state(page);
-    expect(fresh.ticked).toEqual({ 'setting-reducedMotion': false, 'setting-largeText': false, 'setting-colorBlind': false });
+    expect(fresh.ticked).toEqual({
+      'setting-reducedMotion': false,
+      'setting-largeText': false,
+      'setting-colorBlind': false,
+    });
     for (const c of Object.values(CLASSES)) expect(fresh.classes).not.toContain(c);
 
     // larger text and colour-blind palette: applied at once, and still there after a reload
@@ -43,7 +55,11 @@ test('larger text, the colour-blind palette and reduced motion are remembered be
     expect(now.classes).toEqual(expect.arrayContaining(['large-text', 'cb-palette']));
     await revisit(page);
     const after = await state(page);
-    expect(after.ticked).toEqual({ 'setting-reducedMotion': false, 'setting-largeText': true, 'setting-colorBlind': true });
+    expect(after.ticked).toEqual({
+      'setting-reducedMotion': false,
+      'setting-largeText': true,
+      'setting-colorBlind': true,
+    });
     expect(after.classes).toEqual(expect.arrayContaining(['large-text', 'cb-palette']));
     expect(after.classes).not.toContain('reduced-motion');
 
@@ -52,7 +68,11 @@ test('larger text, the colour-blind palette and reduced motion are remembered be
     await toggle(page, 'setting-largeText');
     await revisit(page);
     const last = await state(page);
-    expect(last.ticked).toEqual({ 'setting-reducedMotion': true, 'setting-largeText': false, 'setting-colorBlind': true });
+    expect(last.ticked).toEqual({
+      'setting-reducedMotion': true,
+      'setting-largeText': false,
+      'setting-colorBlind': true,
+    });
     expect(last.classes).toEqual(expect.arrayContaining(['reduced-motion', 'cb-palette']));
     expect(last.classes).not.toContain('large-text');
     expect(game.errors).toEqual([]);

@@ -39,9 +39,15 @@ test('Source on a card shows the cited paragraphs with the quote marked; Esc ret
       const card = document.querySelector('#ui .play .game-card');
       if (!el?.matches('.source-button') || !card?.contains(el)) return null;
       el.setAttribute('data-test-opener', '');
-      return { title: card.querySelector('h3')?.textContent ?? '', name: el.getAttribute('aria-label') ?? '' };
+      return {
+        title: card.querySelector('h3')?.textContent ?? '',
+        name: el.getAttribute('aria-label') ?? '',
+      };
     });
-    expect(button, `Shift+Tab from the first option should reach the card's Source button, not ${await focused(page)}`).not.toBeNull();
+    expect(
+      button,
+      `Shift+Tab from the first option should reach the card's Source button, not ${await focused(page)}`,
+    ).not.toBeNull();
     const card = cardByTitle(button!.title);
     expect(card, `the card "${button!.title}" is not in ${scenario.id}`).toBeDefined();
     expect(button!.name).toContain(card!.title);
@@ -53,7 +59,10 @@ test('Source on a card shows the cited paragraphs with the quote marked; Esc ret
     expect(dialog.heading).toContain(card!.title);
     // every cited paragraph, verbatim from article.yaml, in the cited order
     const cited = card!.paragraphs.map((id) => paragraphText(id));
-    expect(cited.every((t) => t !== undefined), `${card!.id} cites paragraphs missing from article.yaml`).toBe(true);
+    expect(
+      cited.every((t) => t !== undefined),
+      `${card!.id} cites paragraphs missing from article.yaml`,
+    ).toBe(true);
     expect(dialog.paragraphs).toEqual(cited);
     // the quote, marked
     expect(card!.quote, `${card!.id} has no quote`).toBeTruthy();
@@ -73,9 +82,7 @@ test('Source on a card shows the cited paragraphs with the quote marked; Esc ret
 test('the briefing’s "Source: read the article" opens the briefing’s paragraphs with its quote marked', async () => {
   const game = await openGame();
   const { page } = game;
-  const briefing = (
-    scenario as unknown as { briefing: { paragraphs: string[]; quote?: string } }
-  ).briefing;
+  const briefing = (scenario as unknown as { briefing: { paragraphs: string[]; quote?: string } }).briefing;
   try {
     await startGame(page, {
       onBriefing: async () => {
@@ -85,7 +92,7 @@ test('the briefing’s "Source: read the article" opens the briefing’s paragra
         await waitForScreen(page, ['source']);
         const dialog = await page.evaluate(readDialog);
         expect(dialog.paragraphs).toEqual(briefing.paragraphs.map((id) => paragraphText(id)));
-        if (briefing.quote) expect(dialog.marks).toEqual([briefing.quote]);
+        expect(dialog.marks).toEqual(briefing.quote ? [briefing.quote] : []);
         await page.keyboard.press('Escape');
         await waitForScreen(page, ['briefing']);
         expect(await focused(page)).toContain('source-button');

@@ -52,7 +52,7 @@ export function renderBriefing(ctx: BriefingContext): HTMLElement {
     'div',
     { class: 'page briefing-page' },
     h(
-      'div',
+      'main',
       { class: 'page-inner' },
       h(
         'p',

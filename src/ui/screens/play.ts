@@ -28,6 +28,9 @@ export interface PlayHandlers {
   onFocusState: (id: string | null) => void;
 }
 
+/** The month, stage and meters to show instead of the current ones. */
+export type AsOf = Pick<GameState, 'turn' | 'stage' | 'meters'>;
+
 /** What the bottom of the screen shows. */
 export type Focus =
   | { kind: 'hand' }
@@ -48,7 +51,7 @@ export class PlayScreen {
     this.session = session;
     this.handlers = handlers;
     this.tint = tint;
-    this.element = h('div', { class: 'play' });
+    this.element = h('main', { class: 'play' });
   }
 
   /** Sets whose eyes are on the screen; null shows everything (one player, or watching). */
@@ -92,8 +95,13 @@ export class PlayScreen {
     return this.element.querySelector('.map-slot')?.getBoundingClientRect() ?? null;
   }
 
-  render(focus: Focus, previousMeters?: Record<string, number>): void {
+  /**
+   * Draws the screen. `asOf` shows the month, stage and meters as they were right after a move,
+   * when the month has since turned: the news of the turn is shown next, and its changes with it.
+   */
+  render(focus: Focus, previousMeters?: Record<string, number>, asOf?: AsOf): void {
     const state = this.session.state;
+    const shown: GameState = asOf ? { ...state, ...asOf } : state;
     const rules = this.session.rules;
     this.previousMeters = previousMeters ?? this.previousMeters;
     const yours = (role: Role) =>
@@ -102,12 +110,12 @@ export class PlayScreen {
         : this.viewer === role;
 
     this.element.replaceChildren(
-      this.topBar(state),
+      this.topBar(shown),
       meterPanel(
         rules,
         'dprk',
         `North Korea${yours('kim') ? ' (you)' : ''}`,
-        state.meters,
+        shown.meters,
         previousMeters,
         'left role-kim',
         this.visible,
@@ -117,7 +125,7 @@ export class PlayScreen {
         rules,
         'russia',
         `Russia${yours('putin') ? ' (you)' : ''}`,
-        state.meters,
+        shown.meters,
         previousMeters,
         'right role-putin',
         this.visible,
@@ -170,13 +178,14 @@ export class PlayScreen {
       h(
         'div',
         { class: 'top-actions' },
+        this.tintSelect(),
         h('button', { type: 'button', onclick: this.handlers.onHelp, 'aria-label': 'Keys and help' }, '?'),
         h('button', { type: 'button', onclick: this.handlers.onMenu }, 'Menu'),
       ),
     );
   }
 
-  private mapSlot(): HTMLElement {
+  private tintSelect(): HTMLElement {
     const select = h(
       'select',
       { id: 'tint', 'aria-label': 'Colour the map by' },
@@ -192,12 +201,16 @@ export class PlayScreen {
       this.tint = select.value;
       this.handlers.onTint(select.value);
     });
+    return select;
+  }
+
+  private mapSlot(): HTMLElement {
     // The canvas shows through this cell; the buttons give keyboard and screen-reader users the
     // same look at each state's meters as a pointer hovering the map.
     return h(
       'section',
       { class: 'map-slot', 'aria-label': 'Map of the region' },
-      h('div', { class: 'map-controls' }, select),
+
       h(
         'ul',
         { class: 'map-states' },

@@ -202,7 +202,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
     'div',
     { class: 'page title-page' },
     h(
-      'div',
+      'main',
       { class: 'page-inner' },
       h(
         'header',
