@@ -55,6 +55,12 @@ export class MapScene extends Phaser.Scene {
   private relayout(): void {
     const r = this.rect ?? { x: 0, y: 0, width: this.scale.width, height: this.scale.height };
     this.view?.layout(r.x, r.y, r.width, r.height);
+    // Once the new layout is on screen, the canvas says where the map is: the browser tests wait
+    // for it rather than guessing how long a software-rendered frame takes.
+    const area = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      this.game.canvas.dataset.mapArea = area;
+    });
   }
 }
 

@@ -26,6 +26,7 @@ export class PlayScene extends Phaser.Scene {
   private tint = 'munitions';
   /** Entries of the month change (news) waiting to be shown after the current outcome. */
   private pendingNews: ChronicleEntry[] = [];
+  private slotObserver: ResizeObserver | null = null;
   /** In a two-player game, the role holding the device (null until someone has it). */
   private viewer: Role | null = null;
 
@@ -70,10 +71,14 @@ export class PlayScene extends Phaser.Scene {
         id ? stateSummary(session.rules, session.state, id, this.screen.canSee) : '',
       );
     });
-    // the map cell changes with the window: refit the map to it (F11, rotating a tablet...)
+    // the map cell changes with the window (F11, rotating a tablet) and with the layout around it
+    // (text wrapping, larger text): whenever its box changes, refit the map to it
+    const observer = new ResizeObserver(() => this.fitMap());
+    this.slotObserver = observer;
     const onResize = () => this.fitMap();
     window.addEventListener('resize', onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      observer.disconnect();
       window.removeEventListener('resize', onResize);
       session.events.off('changed', onChanged);
       offHover?.();
@@ -165,6 +170,11 @@ export class PlayScene extends Phaser.Scene {
 
   private show(focus: Focus, previousMeters?: Record<string, number>, asOf?: AsOf): void {
     this.screen.render(focus, previousMeters, asOf);
+    const slot = this.screen.element.querySelector('.map-slot');
+    if (slot && this.slotObserver) {
+      this.slotObserver.disconnect();
+      this.slotObserver.observe(slot);
+    }
     this.setKeys(focus);
     this.fitMap();
     this.paintMap();

@@ -611,6 +611,32 @@ export async function resize(page: Page, viewport: Viewport): Promise<void> {
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
   await page.waitForTimeout(120);
+  // on the play screen, wait until the map has been laid out anew and drawn (MapScene marks it)
+  await page
+    .waitForFunction(
+      () => {
+        const slot = document.querySelector('#ui .play .map-slot');
+        if (!slot) return true;
+        const r = slot.getBoundingClientRect();
+        const area = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+        return document.querySelector<HTMLCanvasElement>('#stage canvas')?.dataset.mapArea === area;
+      },
+      null,
+      { timeout: 10_000 },
+    )
+    .catch(async (error: unknown) => {
+      const seen = await page.evaluate(() => {
+        const r = document.querySelector('#ui .play .map-slot')!.getBoundingClientRect();
+        const g = window.shellsForOil!.game;
+        return {
+          slot: [r.x, r.y, r.width, r.height],
+          area: document.querySelector<HTMLCanvasElement>('#stage canvas')?.dataset.mapArea,
+          frame: g.loop.frame,
+          size: [innerWidth, innerHeight],
+        };
+      });
+      throw new Error(`the map was not refitted: ${JSON.stringify(seen)}`, { cause: error });
+    });
 }
 
 export async function layoutProblems(page: Page): Promise<string[]> {
