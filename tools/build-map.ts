@@ -3,7 +3,7 @@
 //   npm run build:map [-- --out PATH]
 //
 // The shapes are projected (conformal conic, fitted to north-east Asia), simplified arc by arc in
-// projected pixels (so that shared borders stay shared), clipped to the frame and rounded to 0.1 px.
+// projected pixels (so that shared borders stay shared), clipped to the frame and rounded to half pixels.
 // The output is deterministic: the same input gives the same bytes. The places, routes and the front
 // line are written here by hand, in longitude/latitude, and projected with the same projection.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { geoConicConformal, type GeoProjection } from 'd3-geo';
-import * as prettier from 'prettier';
 import type { Topology, GeometryObject, Polygon, MultiPolygon } from 'topojson-specification';
 import type {
   InsetStateId,
@@ -39,7 +38,7 @@ const FRAME = { west: 110, east: 146, south: 30, north: 55 };
 const WIDTH = 1000;
 /** Points closer than this (in frame pixels) are dropped; then Douglas–Peucker at DP_TOLERANCE. */
 const MIN_DISTANCE = 0.7;
-const DP_TOLERANCE = 0.35;
+const DP_TOLERANCE = 0.45;
 /** Rings smaller than this (square frame pixels) are dropped: islands too small to see. */
 const MIN_AREA = 2;
 
@@ -239,7 +238,7 @@ function project(projection: GeoProjection, p: LonLat): XY {
   return [xy[0], xy[1]];
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10 + 0; // + 0 turns -0 into 0
+const round1 = (v: number) => Math.round(v * 2) / 2 + 0; // half pixels; + 0 turns -0 into 0
 
 function perpendicularDistance(p: XY, a: XY, b: XY): number {
   const dx = b[0] - a[0];
@@ -619,10 +618,9 @@ function centreOfLargestRing(rings: XY[][]): XY {
   return [x / best.length, y / best.length];
 }
 
-/** The JSON text, formatted the way the project's prettier formats it (so `prettier --check` passes). */
+/** The JSON text, minified: it ships to every player (prettier leaves the file alone). */
 export async function mapJson(data: MapData): Promise<string> {
-  const options = (await prettier.resolveConfig(resolve(ROOT, 'assets/map.json'))) ?? {};
-  return prettier.format(JSON.stringify(data), { ...options, parser: 'json' });
+  return `${JSON.stringify(data)}\n`;
 }
 
 async function run() {

@@ -15,26 +15,44 @@ export class MapScene extends Phaser.Scene {
   view: MapView | null = null;
   private rect: Rect | null = null;
   private tints: Record<string, number | null> = {};
+  private readonly hoverListeners = new Set<(id: string | null) => void>();
 
   constructor() {
     super(SCENES.map);
   }
 
   create(): void {
+    // Other scenes may steer the map (fit, tints) before it exists: it applies them when built.
+    mapHost.scene = this;
+    // The title goes up first: painting the map takes a moment (a software-rendered texture can
+    // take a few hundred ms), and the player can already choose while it does.
+    this.time.delayedCall(0, () => this.build());
+  }
+
+  private build(): void {
     const data = parseMapData(this.cache.json.get('map'));
     if (typeof data === 'string') {
       console.warn(`map unavailable: ${data}`);
       return;
     }
     this.view = new MapView(this, data);
-    mapHost.scene = this;
+    this.view.onHover((id) => {
+      for (const listener of this.hoverListeners) listener(id);
+    });
     this.relayout();
+    this.applyTints();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
     const off = onSettingsChange(() => this.applyTints());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       off();
       this.scale.off(Phaser.Scale.Events.RESIZE, this.relayout, this);
     });
+  }
+
+  /** Calls `listener` with the state under the pointer (null off the map); returns an unsubscribe. */
+  onHover(listener: (id: string | null) => void): () => void {
+    this.hoverListeners.add(listener);
+    return () => this.hoverListeners.delete(listener);
   }
 
   /** Fits the map into `rect` (page pixels), or the whole window when null. */
@@ -54,7 +72,8 @@ export class MapScene extends Phaser.Scene {
 
   private relayout(): void {
     const r = this.rect ?? { x: 0, y: 0, width: this.scale.width, height: this.scale.height };
-    this.view?.layout(r.x, r.y, r.width, r.height);
+    if (!this.view) return;
+    this.view.layout(r.x, r.y, r.width, r.height);
     // Once the new layout is on screen, the canvas says where the map is: the browser tests wait
     // for it rather than guessing how long a software-rendered frame takes.
     const area = [r.x, r.y, r.width, r.height].map(Math.round).join(',');
@@ -64,5 +83,5 @@ export class MapScene extends Phaser.Scene {
   }
 }
 
-/** The running map scene, for the other scenes (null until the map has loaded). */
+/** The running map scene, for the other scenes (its `view` is null until the map is drawn). */
 export const mapHost: { scene: MapScene | null } = { scene: null };

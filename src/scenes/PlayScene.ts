@@ -65,7 +65,7 @@ export class PlayScene extends Phaser.Scene {
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
-    const offHover = mapHost.scene?.view?.onHover((id) => {
+    const offHover = mapHost.scene?.onHover((id) => {
       this.screen.showStateInfo(
         id,
         id ? stateSummary(session.rules, session.state, id, this.screen.canSee) : '',

@@ -178,7 +178,6 @@ export class PlayScreen {
       h(
         'div',
         { class: 'top-actions' },
-        this.tintSelect(),
         h('button', { type: 'button', onclick: this.handlers.onHelp, 'aria-label': 'Keys and help' }, '?'),
         h('button', { type: 'button', onclick: this.handlers.onMenu }, 'Menu'),
       ),
@@ -210,6 +209,7 @@ export class PlayScreen {
     return h(
       'section',
       { class: 'map-slot', 'aria-label': 'Map of the region' },
+      h('div', { class: 'map-controls' }, this.tintSelect()),
 
       h(
         'ul',
