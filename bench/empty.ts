@@ -8,7 +8,8 @@ declare global {
   interface Window {
     /** performance.now() when the empty scene's create() ran. */
     emptyPhaserReady?: number;
-    emptyPhaser?: Phaser.Game;
+    /** The renderer Phaser picked: Phaser.WEBGL or Phaser.CANVAS. */
+    emptyPhaserRenderer?: number;
   }
 }
 
@@ -19,13 +20,14 @@ class EmptyScene extends Phaser.Scene {
 
   create(): void {
     window.emptyPhaserReady = performance.now();
+    window.emptyPhaserRenderer = this.game.renderer.type;
   }
 }
 
-window.emptyPhaser = new Phaser.Game({
+export const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'stage',
-  backgroundColor: '#0d1520',
+  backgroundColor: '#0f1b2b',
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   scene: [EmptyScene],
   banner: false,

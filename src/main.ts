@@ -26,7 +26,8 @@ installKeys(openHelp);
 const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'stage',
-  backgroundColor: '#0d1520',
+  // the map's sea colour, so the map never ends in a hard edge against the page
+  backgroundColor: '#0f1b2b',
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   // The map scene runs under the others; the rest take turns above it.
   scene: [BootScene, PreloadScene, MapScene, TitleScene, BriefingScene, PlayScene, NewsScene, DebriefScene],

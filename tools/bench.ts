@@ -1,7 +1,13 @@
-// Engine benchmark on one core: whole games per second and actions per second for each shipped
-// scenario. Each figure is the median of several timed runs after a warm-up.
+// The benchmark, as a list of named measurements:
+//   - engine, on one core: whole games per second and actions per second for each shipped scenario,
+//     each the median of several timed runs after a warm-up;
+//   - web, in headless Chromium on production builds (tools/bench-web/): time to an interactive
+//     title, frame times while the map animates, the app's gzipped size and heap growth over ten
+//     games, each measured in the same run beside its baseline (an empty Phaser game, Phaser's chunk).
 //
-//   npm run bench [-- --json] [--seconds 3] [--runs 5] [--scenario ID | --file PATH]
+//   npm run bench [-- --json] [--engine-only | --web-only]
+//     engine: [--seconds 3] [--runs 5] [--scenario ID | --file PATH]
+//     web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4]
 import { cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { compileRules, type Rules } from '../src/engine/index.ts';
@@ -10,6 +16,17 @@ import { loadScenarioFile, shippedScenarioFiles } from '../src/scenario/node.ts'
 import { parseArgs, parseWhole } from '../src/sim/args.ts';
 import { formatTable } from '../src/sim/table.ts';
 import { engineWorkloads, type WorkDone, type Workload } from '../src/sim/workloads.ts';
+import {
+  formatWeb,
+  openWeb,
+  WEB_MEASUREMENTS,
+  webResults,
+  type OpenWeb,
+  type WebFigure,
+  type WebMeasurement,
+  type WebResults,
+  type WebSettings,
+} from './bench-web/index.ts';
 
 const SPEC = {
   json: 'switch',
@@ -17,8 +34,22 @@ const SPEC = {
   runs: 'value',
   scenario: 'value',
   file: 'value',
+  'engine-only': 'switch',
+  'web-only': 'switch',
+  loads: 'value',
+  'frame-runs': 'value',
+  games: 'value',
+  pace: 'value',
   help: 'switch',
 } as const;
+const USAGE =
+  'usage: npm run bench -- [--json] [--engine-only | --web-only]\n' +
+  '  engine: [--seconds 3] [--runs 5] [--scenario ID | --file PATH]\n' +
+  '  web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4]\n' +
+  '    --loads: page loads of the game and of the empty Phaser page for the time to title\n' +
+  '    --frame-runs: 5-second runs of frame times on each page\n' +
+  '    --games: games played in a row in one page for the heap growth\n' +
+  "    --pace: how many times faster the computer's pause runs in those games (1: as players see it)\n";
 const FIXTURE = resolve(import.meta.dirname, '../tests/fixtures/mini.scenario.yaml');
 /** The engine must play at least this many random games of this scenario per second. */
 const REQUIREMENT = { scenario: 'vostochny-summit', measurement: 'random vs random', gamesPerSecond: 5000 };
@@ -29,11 +60,9 @@ interface Settings {
 }
 
 /** A named measurement: something to time, and on what. */
-interface Measurement {
-  target: string;
-  name: string;
-  workload: Workload;
-}
+type Measurement =
+  | { kind: 'engine'; target: string; name: string; workload: Workload }
+  | { kind: 'web'; target: 'browser'; name: string; web: WebMeasurement };
 
 interface Rates {
   /** Per second of wall-clock time: what a user waits for. */
@@ -82,7 +111,7 @@ function runFor(workload: Workload, ms: number): Rates {
   };
 }
 
-function measure(m: Measurement, settings: Settings): Figure {
+function measure(m: Extract<Measurement, { kind: 'engine' }>, settings: Settings): Figure {
   const total = settings.seconds * 1000;
   runFor(m.workload, Math.max(300, total / 6)); // warm-up: let the JIT settle
   const runs = Array.from({ length: settings.runs }, () => runFor(m.workload, total / settings.runs));
@@ -139,10 +168,14 @@ interface Verdict {
 
 interface Results {
   machine: { node: string; cpu: string; cores: number };
-  seconds: number;
-  runs: number;
-  figures: Figure[];
-  requirement: Verdict | null;
+  date: string;
+  /** Engine figures (absent with --web-only). */
+  seconds?: number;
+  runs?: number;
+  figures?: Figure[];
+  requirement?: Verdict | null;
+  /** Web figures (absent with --engine-only). */
+  web?: WebResults;
 }
 
 function verdictOf(figures: readonly Figure[]): Verdict | null {
@@ -153,7 +186,7 @@ function verdictOf(figures: readonly Figure[]): Verdict | null {
   return { ...REQUIREMENT, measured: f.gamesPerSecond, met: f.gamesPerSecond >= REQUIREMENT.gamesPerSecond };
 }
 
-function formatResults(r: Results): string {
+function formatEngine(r: Results, figures: Figure[]): string {
   const columns = [
     { header: 'scenario' },
     { header: 'measurement' },
@@ -162,7 +195,7 @@ function formatResults(r: Results): string {
     { header: 'games/s range', align: 'right' },
     { header: 'games/CPU-s', align: 'right' },
   ] as const;
-  const rows = r.figures.map((f) => [
+  const rows = figures.map((f) => [
     f.target,
     f.measurement,
     round(f.gamesPerSecond),
@@ -170,7 +203,7 @@ function formatResults(r: Results): string {
     range(f.runs.map((x) => x.gamesPerSecond)),
     round(f.gamesPerCpuSecond),
   ]);
-  const v = r.requirement;
+  const v = r.requirement ?? null;
   return (
     `Engine benchmark, one core (${r.machine.cpu}, Node ${r.machine.node}); ` +
     `median of ${r.runs} runs over ${r.seconds} s per row\n${formatTable(columns, rows)}\n` +
@@ -181,37 +214,92 @@ function formatResults(r: Results): string {
   );
 }
 
-function main(argv: readonly string[]): void {
+function formatResults(r: Results): string {
+  const parts: string[] = [];
+  if (r.figures) parts.push(formatEngine(r, r.figures));
+  if (r.web) parts.push(formatWeb(r.web));
+  return parts.join('\n');
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function count(args: Record<string, unknown>, name: string, fallback: number, max: number): number {
+  const text = args[name];
+  if (text === undefined) return fallback;
+  const n = parseWhole(String(text), 1, max);
+  if (n === null) fail(`--${name} must be a whole number from 1 to ${max}, got "${String(text)}"`);
+  return n;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
   const parsed = parseArgs(argv, SPEC);
   if (!parsed.ok) fail(parsed.message);
   const args = parsed.values;
   if (args.help) {
-    process.stdout.write(
-      'usage: npm run bench -- [--json] [--seconds 3] [--runs 5] [--scenario ID | --file PATH]\n',
-    );
+    process.stdout.write(USAGE);
     return;
   }
-  const seconds = args.seconds === undefined ? 3 : parseWhole(args.seconds, 1, 600);
-  if (seconds === null) fail(`--seconds must be a whole number from 1 to 600, got "${args.seconds}"`);
-  const runs = args.runs === undefined ? 5 : parseWhole(args.runs, 1, 100);
-  if (runs === null) fail(`--runs must be a whole number from 1 to 100, got "${args.runs}"`);
+  if (args['engine-only'] && args['web-only']) fail('give --engine-only or --web-only, not both');
+  const engine = !args['web-only'];
+  const web = !args['engine-only'];
+  const seconds = count(args, 'seconds', 3, 600);
+  const runs = count(args, 'runs', 5, 100);
+  const webSettings: WebSettings = {
+    loads: count(args, 'loads', 7, 100),
+    frameRuns: count(args, 'frame-runs', 3, 20),
+    frameSeconds: 5,
+    games: count(args, 'games', 10, 100),
+    pace: count(args, 'pace', 4, 20),
+    log,
+  };
 
-  const measurements: Measurement[] = targets(args.scenario, args.file).flatMap(({ name, path }) =>
-    engineWorkloads(loadRules(path)).map((workload) => ({ target: name, name: workload.name, workload })),
-  );
+  const measurements: Measurement[] = [
+    ...(engine
+      ? targets(args.scenario, args.file).flatMap(({ name, path }) =>
+          engineWorkloads(loadRules(path)).map((workload) => ({
+            kind: 'engine' as const,
+            target: name,
+            name: workload.name,
+            workload,
+          })),
+        )
+      : []),
+    ...(web
+      ? WEB_MEASUREMENTS.map((m) => ({
+          kind: 'web' as const,
+          target: 'browser' as const,
+          name: m.name,
+          web: m,
+        }))
+      : []),
+  ];
   const figures: Figure[] = [];
-  for (const m of measurements) {
-    process.stderr.write(`bench: ${m.target} / ${m.name}…\n`);
-    figures.push(measure(m, { seconds, runs }));
+  const webFigures: WebFigure[] = [];
+  let browser: OpenWeb | null = null;
+  try {
+    for (const m of measurements) {
+      log(`bench: ${m.target} / ${m.name}…`);
+      if (m.kind === 'engine') {
+        figures.push(measure(m, { seconds, runs }));
+      } else {
+        browser ??= await openWeb(webSettings);
+        webFigures.push(await m.web.run(browser));
+      }
+    }
+  } finally {
+    await browser?.close();
   }
   const results: Results = {
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
-    seconds,
-    runs,
-    figures,
-    requirement: verdictOf(figures),
+    date: new Date().toISOString(),
+    ...(engine ? { seconds, runs, figures, requirement: verdictOf(figures) } : {}),
+    ...(web && browser ? { web: webResults(browser, webFigures) } : {}),
   };
   process.stdout.write(args.json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(results));
 }
 
-main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});

@@ -74,6 +74,10 @@ function flagIds(value: unknown, into: Set<string>, key = ''): Set<string> {
   return into;
 }
 
+function compile<T extends { when?: Condition | undefined }>(item: T): Compiled<T> {
+  return { item, when: compileCondition(item.when) };
+}
+
 /** Indexes a scenario that has already passed validation. */
 export function compileRules(scenario: Scenario): Rules {
   const cards = new Map<string, Card>();
@@ -82,10 +86,6 @@ export function compileRules(scenario: Scenario): Rules {
     cards.set(card.id, card);
     for (const option of card.options) options.set(`${card.id}/${option.id}`, option);
   }
-  const compile = <T extends { when?: Condition | undefined }>(item: T): Compiled<T> => ({
-    item,
-    when: compileCondition(item.when),
-  });
   const compiledCards = new Map<string, CompiledCard>(
     scenario.cards.map((card) => [
       card.id,
@@ -129,7 +129,7 @@ export function compileRules(scenario: Scenario): Rules {
       },
     },
     records: {
-      flags: Object.fromEntries([...flagIds(scenario, new Set())].sort().map((f) => [f, false])),
+      flags: Object.fromEntries([...flagIds(scenario, new Set())].toSorted().map((f) => [f, false])),
       played: Object.fromEntries(scenario.cards.map((c) => [c.id, 0])),
       chose: Object.fromEntries([...options.keys()].map((k) => [k, false])),
       fired: Object.fromEntries([...scenario.events, ...scenario.reactions].map((e) => [e.id, 0])),

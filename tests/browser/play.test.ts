@@ -36,6 +36,7 @@ async function playOnce(
     const humanEntries = await humanTimelineEntries(page, role);
     if (thenPlayAgain) {
       // the debrief's "Play again", by keyboard: the same briefing, then a fresh first month
+      // oxlint-disable-next-line vitest/no-conditional-expect
       expect(await focused(page)).toContain('<h1');
       // (backwards from the heading: the buttons are at the end of a long page)
       await tabTo(page, 'button.debrief-again', 200, 'Shift+Tab');
@@ -43,6 +44,7 @@ async function playOnce(
       await waitForScreen(page, ['briefing']);
       await page.keyboard.press('Enter');
       await waitForScreen(page, ['hand', 'thinking']);
+      // oxlint-disable-next-line vitest/no-conditional-expect
       expect(await page.locator('#ui .play .top-bar .month').textContent()).toBe(monthName(1));
     }
     return { record, humanEntries, errors: [...game.errors] };

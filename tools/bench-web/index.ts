@@ -1,0 +1,146 @@
+// The web figures as named measurements for tools/bench.ts, the shared set-up they run in (the two
+// production builds, their server, one Chromium) and their report.
+import type { Browser } from 'playwright-core';
+import { formatTable } from '../../src/sim/table.ts';
+import { launch, VIEWPORT } from './browser.ts';
+import {
+  frameFigure,
+  heapFigure,
+  sizeFigure,
+  titleFigure,
+  type WebFigure,
+  type WebSettings,
+} from './figures.ts';
+import { buildSite, type Site } from './site.ts';
+
+export type { WebFigure, WebSettings } from './figures.ts';
+
+export interface WebContext {
+  site: Site;
+  browser: Browser;
+  settings: WebSettings;
+}
+
+export interface WebMeasurement {
+  name: string;
+  run(context: WebContext): Promise<WebFigure>;
+}
+
+export const WEB_MEASUREMENTS: readonly WebMeasurement[] = [
+  { name: 'app size gzipped', run: (c) => sizeFigure(c.site) },
+  { name: 'time to interactive title', run: (c) => titleFigure(c.browser, c.site, c.settings) },
+  { name: 'frame time while the map animates', run: (c) => frameFigure(c.browser, c.site, c.settings) },
+  { name: 'heap growth over games in a row', run: (c) => heapFigure(c.browser, c.site, c.settings) },
+];
+
+export interface OpenWeb extends WebContext {
+  /** Chromium's version, for the report. */
+  chromium: string;
+  close(): Promise<void>;
+}
+
+/** Builds the game and the empty Phaser page, serves them and starts Chromium. */
+export async function openWeb(settings: WebSettings): Promise<OpenWeb> {
+  settings.log('bench: building the game and the empty Phaser page…');
+  const site = await buildSite();
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  return {
+    site,
+    browser,
+    settings,
+    chromium: browser.version(),
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await site.close();
+    },
+  };
+}
+
+export interface WebResults {
+  browser: string;
+  viewport: { width: number; height: number };
+  renderer: string;
+  figures: WebFigure[];
+}
+
+function shown(x: number, unit: WebFigure['unit']): string {
+  const digits = unit === 'ms' && x >= 100 ? 0 : unit === 'MB' ? 2 : 1;
+  return `${x.toFixed(digits)} ${unit}`;
+}
+
+export function formatWeb(r: WebResults): string {
+  const columns = [
+    { header: 'measurement' },
+    { header: 'game', align: 'right' },
+    { header: 'baseline', align: 'right' },
+    { header: 'baseline is' },
+    { header: 'aim' },
+    { header: 'met' },
+  ] as const;
+  const rows = r.figures.map((f) => [
+    f.measurement,
+    shown(f.app, f.unit),
+    shown(f.baseline, f.unit),
+    f.baselineName,
+    f.aim,
+    f.met ? 'yes' : 'NO',
+  ]);
+  const notes = r.figures.flatMap((f) => {
+    const d = f.details;
+    if (f.measurement.startsWith('time to interactive title')) {
+      return [
+        `time to title: ${d.ratio}× the empty game; the game's canvas at ${d.gameCanvasMs} ms, ` +
+          `its map data in at ${d.gameMapLoadedMs} ms, the title ${d.gameMapLoadedToTitleMs} ms after that ` +
+          `(medians of ${f.runs.length} loads in fresh contexts)`,
+      ];
+    }
+    if (f.measurement.startsWith('p95 frame time')) {
+      const a = d.animating as Record<string, number>;
+      const s = d.still as Record<string, number>;
+      const e = d.empty as Record<string, number>;
+      const z = d.asleep as Record<string, number>;
+      return [
+        `frames: p95 / median frame / frames per second over ${d.seconds} s, medians of ${f.runs.length} runs — ` +
+          `map animating ${a.p95} / ${a.medianFrame} ms / ${a.framesPerSecond}; ` +
+          `same screen, map still ${s.p95} / ${s.medianFrame} ms / ${s.framesPerSecond}; ` +
+          `same screen, Phaser's loop asleep ${z.p95} / ${z.medianFrame} ms / ${z.framesPerSecond}; ` +
+          `empty Phaser ${e.p95} / ${e.medianFrame} ms / ${e.framesPerSecond}`,
+      ];
+    }
+    if (f.measurement.startsWith('app JS')) {
+      const files = (d.files as { file: string; kBGzip: number }[])
+        .map((x) => `${x.file} ${x.kBGzip}`)
+        .join(', ');
+      return [
+        `size (kB gzipped): ${files}; of the app chunk, the inlined scenario data alone ≈ ${d.scenarioDataKBGzipAlone}`,
+      ];
+    }
+    if (f.measurement.startsWith('heap growth')) {
+      return [
+        `heap (MB after GC, after each game): ${(d.heapAfterEachGameMB as number[]).join(', ')}; ` +
+          `growth from game 2 on ${d.growthFromGame2MB} MB; ` +
+          `computer's pause ${d.computerPace}× faster; ${d.minutes} min`,
+      ];
+    }
+    return [];
+  });
+  return (
+    `Web figures: ${r.browser} headless, ${r.renderer}, ${r.viewport.width}×${r.viewport.height}\n` +
+    `${formatTable(columns, rows)}\n\n${notes.map((n) => `  ${n}`).join('\n')}\n`
+  );
+}
+
+export function webResults(open: OpenWeb, figures: WebFigure[]): WebResults {
+  return {
+    browser: `Chromium ${open.chromium}`,
+    viewport: VIEWPORT,
+    renderer: 'WebGL through SwiftShader (software rendering, no GPU)',
+    figures,
+  };
+}
