@@ -26,7 +26,8 @@ export class MapScene extends Phaser.Scene {
     mapHost.scene = this;
     // The title goes up first: painting the map takes a moment (a software-rendered texture can
     // take a few hundred ms), and the player can already choose while it does.
-    this.time.delayedCall(0, () => this.build());
+    // (after the next frame is drawn: by then the title scene, started beside this one, is up)
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => requestAnimationFrame(() => this.build()));
   }
 
   private build(): void {
