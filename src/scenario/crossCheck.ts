@@ -2,6 +2,7 @@
 import type { Issue, Path } from './issues.ts';
 import type { Library } from './load.ts';
 import { checkOffers } from './offers.ts';
+import { checkPersonalities } from './personalities.ts';
 import { checkRanges } from './ranges.ts';
 import { checkReferences } from './references.ts';
 import type { Scenario } from './schema.ts';
@@ -23,5 +24,6 @@ export function crossCheck(s: Scenario, ctx: CheckContext): Issue[] {
     ...checkOffers(s),
     ...checkRanges(s),
     ...checkSources(s, ctx),
+    ...checkPersonalities(s),
   ];
 }

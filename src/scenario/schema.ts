@@ -205,6 +205,29 @@ export const MeterSchema = z
     path: ['initial'],
   });
 
+/** A "card-id/option-id" pair. */
+const OptionKeySchema = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a "card-id/option-id" pair');
+
+/** A weight in a personality: how much one unit (one meter point, one flag, one choice) is worth. */
+const WeightSchema = z.number().finite().min(-1000).max(1000);
+
+/**
+ * A computer opponent's personality: what a leader values, as data. `weights` say how much one
+ * point of a meter is worth to it (negative: it wants the meter low); `flags` and `options` what a
+ * flag being set, or a choice having been made (by either side), is worth. Units are those of the
+ * score: one objective met is worth 10.
+ */
+export const PersonalitySchema = z.strictObject({
+  id: IdSchema,
+  role: RoleSchema,
+  name: z.string().min(1).max(60),
+  description: z.string().min(1),
+  ...sourced,
+  weights: z.record(MeterIdSchema, WeightSchema).default({}),
+  flags: z.record(IdSchema, WeightSchema).default({}),
+  options: z.record(OptionKeySchema, WeightSchema).default({}),
+});
+
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(80),
@@ -225,6 +248,8 @@ export const ScenarioSchema = z.strictObject({
   objectives: z.array(ObjectiveSchema).default([]),
   endings: z.array(EndingSchema).min(1),
   questions: z.array(z.string().min(1)).default([]),
+  /** The computer opponent's personalities; the first of each role is its default. */
+  personalities: z.array(PersonalitySchema).default([]),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -237,6 +262,7 @@ export type Objective = z.infer<typeof ObjectiveSchema>;
 export type MeterDef = z.infer<typeof MeterSchema>;
 export type DelayedOutcome = z.infer<typeof DelayedOutcomeSchema>;
 export type Chance = z.infer<typeof ChanceSchema>;
+export type Personality = z.infer<typeof PersonalitySchema>;
 
 export const ParagraphSchema = z.strictObject({
   id: z.string().regex(/^p\d\d$/),

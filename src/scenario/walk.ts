@@ -78,7 +78,7 @@ export function everyCondition(s: Scenario): Site<Condition>[] {
   return conditionSites(s).flatMap(allConditions);
 }
 
-/** Everything that cites the article: the briefing, cards, events, reactions, endings. */
+/** Everything that cites the article: the briefing, cards, events, reactions, endings, personalities. */
 export function sourcedSites(s: Scenario): Site<Sourced>[] {
   return [
     { path: ['briefing'], value: s.briefing, owner: 'the briefing' },
@@ -86,5 +86,10 @@ export function sourcedSites(s: Scenario): Site<Sourced>[] {
     ...s.events.map((e, i) => ({ path: ['events', i], value: e, owner: `event "${e.id}"` })),
     ...s.reactions.map((r, i) => ({ path: ['reactions', i], value: r, owner: `reaction "${r.id}"` })),
     ...s.endings.map((e, i) => ({ path: ['endings', i], value: e, owner: `ending "${e.id}"` })),
+    ...s.personalities.map((p, i) => ({
+      path: ['personalities', i],
+      value: p,
+      owner: `personality "${p.id}"`,
+    })),
   ];
 }

@@ -1,6 +1,6 @@
 // The balance report as text for a terminal: short sections of aligned tables.
 import { ROLES } from '../engine/index.ts';
-import type { BalanceReport, OptionStats } from './report.ts';
+import type { BalanceReport, DuelReport, OptionStats } from './report.ts';
 import { SMALL_SAMPLE } from './report.ts';
 import { fixed, formatTable, percent, points } from './table.ts';
 
@@ -26,6 +26,21 @@ function results(r: BalanceReport): string {
     { header: 'loss', align: 'right' },
   ] as const;
   return `Results\n${formatTable(columns, rows)}`;
+}
+
+function headToHead(r: BalanceReport): string {
+  const h = r.headToHead;
+  const rows = [
+    ['kim', percent(h.betterRate.kim), String(h.better.kim)],
+    ['putin', percent(h.betterRate.putin), String(h.better.putin)],
+    ['(same result)', percent(h.sameRate), String(h.same)],
+  ];
+  const columns = [
+    { header: 'better result' },
+    { header: 'share', align: 'right' },
+    { header: 'games', align: 'right' },
+  ] as const;
+  return `Head to head: games in which each role's result beat the other's (win > draw > loss)\n${formatTable(columns, rows)}`;
 }
 
 function endings(r: BalanceReport): string {
@@ -131,6 +146,46 @@ function effects(r: BalanceReport): string {
 
 export function formatReport(r: BalanceReport): string {
   return (
-    [header(r), results(r), endings(r), length(r), meters(r), choices(r), effects(r)].join('\n\n') + '\n'
+    [header(r), results(r), headToHead(r), endings(r), length(r), meters(r), choices(r), effects(r)].join(
+      '\n\n',
+    ) + '\n'
   );
+}
+
+/**
+ * A duel: for each role, how often player A's result beat player B's, and each one's win rate;
+ * then the results and endings of each seating.
+ */
+export function formatDuel(d: DuelReport): string {
+  const title = [
+    `Duel: ${d.scenario.title} (${d.scenario.id}, ${d.scenario.turns} turns, hash ${d.scenario.hash})`,
+    `A = ${d.players.a}, B = ${d.players.b}; ${d.games} games with each seating, seed ${d.seed}`,
+  ].join('\n');
+  const columns = [
+    { header: 'A plays' },
+    { header: 'A better', align: 'right' },
+    { header: 'same', align: 'right' },
+    { header: 'B better', align: 'right' },
+    { header: 'A wins', align: 'right' },
+    { header: 'B wins', align: 'right' },
+    { header: 'games', align: 'right' },
+  ] as const;
+  const rows = d.seatings.map((s) => [
+    s.aPlays,
+    percent(s.aBetterRate),
+    percent(s.sameRate),
+    percent(s.aWorseRate),
+    percent(s.aWinRate),
+    percent(s.bWinRate),
+    String(s.report.games),
+  ]);
+  const summary = `How often A's result beat B's (win > draw > loss), with A in each role\n${formatTable(columns, rows)}`;
+  const seatings = d.seatings.map((s) =>
+    [
+      `--- A as ${s.aPlays}: kim ${s.report.policies.kim} vs putin ${s.report.policies.putin}`,
+      results(s.report),
+      endings(s.report),
+    ].join('\n\n'),
+  );
+  return [title, summary, ...seatings].join('\n\n') + '\n';
 }

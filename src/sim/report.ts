@@ -1,6 +1,6 @@
 // The balance report: what thousands of simulated games say about a scenario. Plain data, so it
 // serialises to JSON as is and compares deep-equal.
-import type { EndResult, PolicyName, Role } from '../engine/index.ts';
+import type { EndResult, Role } from '../engine/index.ts';
 
 /** Below this many games on either side of a comparison, an option's effect is marked unreliable. */
 export const SMALL_SAMPLE = 30;
@@ -75,12 +75,24 @@ export interface OptionStats {
   win: WinEffect;
 }
 
+/** Who did better in each game: a role's result beats the other's when it is higher (win > draw > loss). */
+export interface HeadToHead {
+  /** Games in which each role's result was better than the other's. */
+  better: Record<Role, number>;
+  /** Games in which both got the same result. */
+  same: number;
+  betterRate: Record<Role, number>;
+  sameRate: number;
+}
+
 export interface BalanceReport {
   scenario: { id: string; title: string; turns: number; hash: string };
   games: number;
   seed: number;
-  policies: Record<Role, PolicyName>;
+  /** Who played each role: a policy ("greedy") or an opponent level ("hard", "hard (cautious-guardian)"). */
+  policies: Record<Role, string>;
   results: Record<Role, RoleResults>;
+  headToHead: HeadToHead;
   /** Every ending of the scenario, in scenario order, reached or not. */
   endings: EndingStats[];
   length: LengthStats;
@@ -89,4 +101,27 @@ export interface BalanceReport {
   meters: MeterSeries[];
   /** Every option of every card, most chosen first. */
   options: OptionStats[];
+}
+
+/** One seating of a duel: which role player A took, and how A fared against B. */
+export interface DuelSeating {
+  /** The role player A played (B played the other). */
+  aPlays: Role;
+  /** Shares of games in which A's result was better than B's, the same, or worse. */
+  aBetterRate: number;
+  sameRate: number;
+  aWorseRate: number;
+  aWinRate: number;
+  bWinRate: number;
+  report: BalanceReport;
+}
+
+/** Two players, each playing each role against the other over the same worlds. */
+export interface DuelReport {
+  scenario: BalanceReport['scenario'];
+  /** Games per seating. */
+  games: number;
+  seed: number;
+  players: { a: string; b: string };
+  seatings: [DuelSeating, DuelSeating];
 }

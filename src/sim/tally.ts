@@ -21,6 +21,8 @@ export interface Tally {
   games: number;
   endings: Map<string, number>;
   results: Record<Role, { win: number; draw: number; loss: number }>;
+  better: Record<Role, number>;
+  same: number;
   endedOnTurn: number[];
   moves: number;
   /** Per turn (index 0 = turn 1): games playing, and the sum of each meter in rules.meterIds order. */
@@ -42,6 +44,8 @@ export function newTally(rules: Rules): Tally {
     games: 0,
     endings: new Map(rules.scenario.endings.map((e) => [e.id, 0])),
     results: { kim: { win: 0, draw: 0, loss: 0 }, putin: { win: 0, draw: 0, loss: 0 } },
+    better: { kim: 0, putin: 0 },
+    same: 0,
     endedOnTurn: Array.from({ length: turns }, () => 0),
     moves: 0,
     playing: Array.from({ length: turns }, () => 0),
@@ -51,6 +55,9 @@ export function newTally(rules: Rules): Tally {
     options,
   };
 }
+
+/** Results in order, for comparing two roles' results. */
+const RANK = { loss: 0, draw: 1, win: 2 } as const;
 
 /** Adds one finished game. */
 export function addGame(rules: Rules, tally: Tally, state: GameState): void {
@@ -63,6 +70,11 @@ export function addGame(rules: Rules, tally: Tally, state: GameState): void {
   tally.games++;
   tally.endings.set(ending.id, (tally.endings.get(ending.id) ?? 0) + 1);
   for (const role of ROLES) tally.results[role][ending.result[role]]++;
+  const kim = RANK[ending.result.kim];
+  const putin = RANK[ending.result.putin];
+  if (kim > putin) tally.better.kim++;
+  else if (putin > kim) tally.better.putin++;
+  else tally.same++;
   tally.endedOnTurn[ending.turn - 1]!++;
   tally.moves += state.log.length;
 
@@ -173,6 +185,12 @@ export function tallyReport(rules: Rules, tally: Tally, header: ReportHeader): B
     seed: header.seed,
     policies: header.policies,
     results: { kim: roleResults(tally.results.kim, games), putin: roleResults(tally.results.putin, games) },
+    headToHead: {
+      better: { ...tally.better },
+      same: tally.same,
+      betterRate: { kim: tally.better.kim / games, putin: tally.better.putin / games },
+      sameRate: tally.same / games,
+    },
     endings: rules.scenario.endings.map((e) => {
       const count = tally.endings.get(e.id) ?? 0;
       return {

@@ -5,10 +5,13 @@ import {
   greedyPolicy,
   newGame,
   randomPolicy,
+  legalActions,
   type Action,
+  type GameState,
   type Policy,
   type Rules,
 } from '../engine/index.ts';
+import { decide, type Level } from '../ai/index.ts';
 import { playGame } from './play.ts';
 
 export interface WorkDone {
@@ -65,4 +68,41 @@ export function engineWorkloads(rules: Rules): Workload[] {
     versus('greedy vs greedy', rules, greedyPolicy),
     replayOnly(rules, 256),
   ];
+}
+
+/** Positions worth deciding on: every state of recorded greedy games where a choice is open. */
+export function decisionPositions(rules: Rules, games: number): GameState[] {
+  const positions: GameState[] = [];
+  for (let seed = 0; seed < games; seed++) {
+    const kim = greedyPolicy(2 * seed);
+    const putin = greedyPolicy(2 * seed + 1);
+    let state = newGame(rules, seed);
+    while (state.phase === 'playing') {
+      if (legalActions(rules, state).length > 1) positions.push(state);
+      const action = (state.active === 'kim' ? kim : putin).choose(rules, state)!;
+      const result = applyAction(rules, state, action);
+      if (!result.ok) throw new Error(`recorded game ${seed} rejected: ${result.message}`);
+      state = result.state;
+    }
+  }
+  return positions;
+}
+
+/**
+ * One computer-opponent decision per step, over positions from recorded games (early, middle and
+ * late in the game alike, in game order): time each step for the opponent's time per decision and
+ * its 95th percentile. `actions` counts decisions.
+ */
+export function opponentWorkload(rules: Rules, level: Level, games = 16): Workload {
+  const positions = decisionPositions(rules, games);
+  let next = 0;
+  return {
+    name: `${level} opponent decision`,
+    step() {
+      const state = positions[next++ % positions.length]!;
+      const decision = decide(rules, state, { level, seed: next });
+      if (!decision.ok) throw new Error(`the ${level} opponent found no move: ${decision.message}`);
+      return { games: 0, actions: 1 };
+    },
+  };
 }

@@ -1,0 +1,18 @@
+// The opponent's Web Worker entry: the page sends each scenario once ("init"), then a "decide"
+// per move; the worker keeps the compiled rules per content hash and answers every message (see
+// protocol.ts). Load it with `new Worker(new URL('../ai/worker.ts', import.meta.url), { type: 'module' })`.
+import { createHandler, type OpponentResponse } from './protocol.ts';
+
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  postMessage(message: OpponentResponse): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const handler = createHandler();
+
+scope.addEventListener('message', (event) => {
+  // A worker's postMessage has no target origin: it can only answer the page that started it.
+  // eslint-disable-next-line unicorn/require-post-message-target-origin
+  scope.postMessage(handler.handle(event.data));
+});
