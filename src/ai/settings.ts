@@ -7,7 +7,11 @@ export type Level = (typeof LEVELS)[number];
 
 export const LEVEL_NAMES: Record<Level, string> = { easy: 'Easy', normal: 'Normal', hard: 'Hard' };
 
-/** Rollouts per decision on the hard level, unless the settings say otherwise. */
+/**
+ * The hard level's rollout budget, unless the settings say otherwise: what a decision in the first
+ * month gets; later decisions, whose rollouts are shorter, get more (see `rolloutBudget`), so each
+ * costs about the same: about 35 ms in Node on the development machine.
+ */
 export const HARD_ROLLOUTS = 144;
 /** The most rollouts a decision may be given (a guard against a budget that would freeze a page). */
 export const MAX_ROLLOUTS = 100_000;
@@ -22,7 +26,7 @@ export interface OpponentSettings {
   personality?: string | undefined;
   /** The opponent's own seed (a game against it can use the game's seed): its only randomness. */
   seed: number;
-  /** Hard level only: rollouts per decision (default HARD_ROLLOUTS). */
+  /** Hard level only: the rollout budget of a first-month decision (default HARD_ROLLOUTS). */
   rollouts?: number | undefined;
 }
 
