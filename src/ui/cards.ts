@@ -4,7 +4,7 @@ import { optionTouches, optionTraits, type Rules } from '../engine/index.ts';
 import type { Card } from '../scenario/schema.ts';
 import { h } from './dom.ts';
 import { meterLabel } from './changes.ts';
-import { openSource } from './source.ts';
+import { sourceButton } from './source.ts';
 
 export interface CardView {
   card: Card;
@@ -68,22 +68,7 @@ export function renderCard(rules: Rules, view: CardView): HTMLElement {
       { class: 'game-card-head' },
       h('span', { class: 'card-key', 'aria-hidden': 'true' }, String(view.index)),
       h('h3', { id: titleId }, view.offerFrom ? `Offer from ${view.offerFrom}: ${card.title}` : card.title),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'source-button small',
-          'aria-label': `Source for “${card.title}”`,
-          onclick: () =>
-            openSource({
-              title: card.title,
-              paragraphs: card.paragraphs,
-              quote: card.quote,
-              tradeoffs: card.tradeoffs,
-            }),
-        },
-        'Source',
-      ),
+      sourceButton(card),
     ),
     h('p', { class: 'game-card-text' }, card.text),
     card.quote ? h('p', { class: 'card-quote' }, `“${card.quote}”`) : null,

@@ -115,6 +115,20 @@ export function sourceBody(item: SourceItem): HTMLElement {
   );
 }
 
+/** The small "Source" button that opens an item's source, named for screen readers. */
+export function sourceButton(item: SourceItem): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'source-button small',
+      'aria-label': `Source for “${item.title}”`,
+      onclick: () => openSource(item),
+    },
+    'Source',
+  );
+}
+
 /** Opens the source of a card, event or ending in a dialog. */
 export function openSource(item: SourceItem): void {
   const title = /^source\b/i.test(item.title) ? item.title : `Source: ${item.title}`;

@@ -16,7 +16,7 @@ import { changeChips } from '../changes.ts';
 import { renderCard } from '../cards.ts';
 import { meterPanel } from '../meters.ts';
 import { SEE_ALL, visibleTo, type Visible } from '../privacy.ts';
-import { openSource } from '../source.ts';
+import { sourceButton } from '../source.ts';
 import { ROLE_NAMES } from './briefing.ts';
 import { MAP_STATES, tintChoices } from '../mapTint.ts';
 
@@ -331,21 +331,7 @@ export class PlayScreen {
           h('p', { class: 'outcome-text' }, move.text),
           changeChips(rules, move.changes, this.visible),
           notes.length ? h('p', { class: 'later-note' }, notes.join(' ')) : null,
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'source-button small',
-              onclick: () =>
-                openSource({
-                  title: card.title,
-                  paragraphs: card.paragraphs,
-                  quote: card.quote,
-                  tradeoffs: card.tradeoffs,
-                }),
-            },
-            'Source',
-          ),
+          sourceButton(card),
         ),
       );
     }
