@@ -1,35 +1,12 @@
 // What an option is expected to do, looking a little further than the engine's projectOption:
 // delayed outcomes count only if they land before the game ends, and an offer counts by the answer
 // the other side is likely to give. Reads the state only.
-import type { Option, Outcome } from '../scenario/schema.ts';
-import { holds, stageIndex, type GameState, type Rules } from '../engine/index.ts';
+import type { Option } from '../scenario/schema.ts';
+import { type GameState, type Rules } from '../engine/index.ts';
+import { addExpected } from '../engine/evaluate.ts';
 
 /** A delayed outcome that lands in time is worth this share of an immediate one. */
 const LATER = 0.85;
-
-function addExpected(
-  rules: Rules,
-  state: GameState,
-  outcome: Outcome,
-  weight: number,
-  into: GameState,
-): void {
-  for (const id in outcome.effects ?? {}) {
-    const def = rules.meters.get(id);
-    if (!def) continue;
-    into.meters[id] = Math.min(def.max, Math.max(def.min, into.meters[id]! + weight * outcome.effects![id]!));
-  }
-  if (weight >= 0.5) {
-    for (const f of outcome.flags ?? []) into.flags[f] = true;
-    for (const f of outcome.clearFlags ?? []) into.flags[f] = false;
-    if (outcome.stage && stageIndex(outcome.stage) > stageIndex(into.stage)) into.stage = outcome.stage;
-    if (outcome.stageFallsTo && stageIndex(outcome.stageFallsTo) < stageIndex(into.stage))
-      into.stage = outcome.stageFallsTo;
-  }
-  for (const branch of outcome.if ?? []) {
-    if (holds(rules, state, branch.when)) addExpected(rules, state, branch, weight, into);
-  }
-}
 
 /** A copy of `state` moved by the option's expected effects (chances weighted, late ones dropped). */
 export function projectAhead(rules: Rules, state: GameState, cardId: string, option: Option): GameState {

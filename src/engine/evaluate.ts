@@ -8,7 +8,11 @@ import { ROLE_STATE, stageIndex, type Role } from './vocabulary.ts';
 
 const LATER_DISCOUNT = 0.7;
 
-function addExpected(
+/**
+ * Adds `weight` times the outcome's effects to `into` (flags and stage moves only when likely,
+ * weight ≥ 0.5); conditional parts are judged on `state`, before anything applies.
+ */
+export function addExpected(
   rules: Rules,
   state: GameState,
   outcome: Outcome,
