@@ -3,19 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
-/** Debian's Chromium; CI installs it (see .ci/run). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tools/browser/chromium.ts';
 
 /** Screenshots go here (gitignored). */
 export const SCREENS_DIR = `${REPO_ROOT}/out/screens`;

@@ -1,18 +1,7 @@
 // Debian's Chromium, headless, with WebGL through SwiftShader (software rendering: no GPU here).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/chromium.ts';
 
 /** Every page of the web figures has this size: the common laptop screen the game is laid out for. */
 export const VIEWPORT = { width: 1366, height: 768 };

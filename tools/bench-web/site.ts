@@ -1,24 +1,14 @@
 // The two pages the web figures are measured on, as production builds made with the project's own
 // vite.config.ts (same plugins, target and chunk split): the game, and the empty Phaser game of
 // bench/empty.html. Both are served read-only from one tiny static server on a free loopback port.
-import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build } from 'vite';
+import { serve } from '../browser/static-server.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export interface Site {
   /** The built game: every file it ships, under this folder. */
@@ -46,39 +36,6 @@ export async function filesUnder(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .toSorted();
-}
-
-/** Serves `root` read-only, without caching headers; anything outside it or missing is a 404. */
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      let path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-      if (path.endsWith('/')) path += 'index.html';
-      const file = normalize(join(root, path));
-      const info = file.startsWith(root + sep) ? await stat(file).catch(() => null) : null;
-      if (!info?.isFile()) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-store',
-      });
-      createReadStream(file).pipe(res);
-    })();
-  });
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') {
-        reject(new Error('the static server has no port'));
-        return;
-      }
-      resolvePromise({ server, url: `http://127.0.0.1:${address.port}/` });
-    });
-  });
 }
 
 /** Builds both pages into a temporary folder and serves it; `close()` stops and removes it all. */
