@@ -4,6 +4,8 @@ import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
 export default defineConfig({
   base: './',
   plugins: [scenariosPlugin()],
+  // the opponent's worker is bundled on its own and needs the shipped scenarios' hashes
+  worker: { format: 'es', plugins: () => [scenariosPlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

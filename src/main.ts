@@ -12,6 +12,7 @@ import { PlayScene } from './scenes/PlayScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { ROUTES } from './scenes/shipments.ts';
+import { opponentClient } from './bridge/opponentClient.ts';
 import { SCENES } from './scenes/keys.ts';
 import { openHelp } from './ui/help.ts';
 import { installKeys } from './ui/keys.ts';
@@ -50,7 +51,11 @@ interface BenchHook {
   sendShipments(): Promise<number>;
   /** Runs the play scene's clock (the computer's pause) this many times faster. */
   computerPace(times: number): void;
+  /** The computer's decisions since the last call: milliseconds each, and where it decided. */
+  opponentTimes(): { ms: number; where: 'worker' | 'page' }[];
 }
+
+const decisionTimes: { ms: number; where: 'worker' | 'page' }[] = [];
 
 const bench: BenchHook | undefined = new URLSearchParams(location.search).has('bench')
   ? {
@@ -72,6 +77,8 @@ const bench: BenchHook | undefined = new URLSearchParams(location.search).has('b
       computerPace: (times) => {
         game.scene.getScene(SCENES.play).time.timeScale = times;
       },
+      opponentTimes: () => decisionTimes.splice(0),
     }
   : undefined;
+if (bench) opponentClient().onDecided = (ms, where) => decisionTimes.push({ ms, where });
 window.shellsForOil = bench ? { game, bench } : { game };

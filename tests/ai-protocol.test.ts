@@ -10,6 +10,7 @@ import {
   stableHash,
   type GameState,
 } from '../src/engine/index.ts';
+import { schemaGate } from '../src/ai/schemaGate.ts';
 import { createHandler, MAX_SCENARIOS, type OpponentResponse } from '../src/ai/protocol.ts';
 import { loadShippedScenario } from '../src/scenario/node.ts';
 import { fixtureScenario } from './helpers/load.ts';
@@ -33,7 +34,7 @@ const ask = (
 
 /** A handler that already holds the summit. */
 function ready() {
-  const handler = createHandler();
+  const handler = createHandler(schemaGate);
   expect(handler.handle(init)).toEqual({ type: 'ready', id: 1, scenarioId: scenario.id, hash });
   return handler;
 }
@@ -79,14 +80,14 @@ describe('the worker protocol', () => {
   });
 
   it('asks for the scenario before deciding on it', () => {
-    const handler = createHandler();
+    const handler = createHandler(schemaGate);
     expect(errorOf(handler.handle(ask(3)))).toEqual({ code: 'unknown-scenario', id: 3 });
     handler.handle(init);
     expect(handler.handle(ask(4)).type).toBe('decision');
   });
 
   it('refuses a scenario that does not match its hash or its id, or is no scenario', () => {
-    const handler = createHandler();
+    const handler = createHandler(schemaGate);
     const tampered = structuredClone(scenario);
     tampered.turns = 11;
     expect(errorOf(handler.handle({ ...init, scenario: tampered }))).toEqual({
@@ -105,7 +106,7 @@ describe('the worker protocol', () => {
   });
 
   it('keeps a few scenarios compiled, dropping the oldest', () => {
-    const handler = createHandler();
+    const handler = createHandler(schemaGate);
     const base = fixtureScenario();
     const hashes: string[] = [];
     for (let i = 0; i < MAX_SCENARIOS + 2; i++) {

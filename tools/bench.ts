@@ -7,7 +7,7 @@
 //
 //   npm run bench [-- --json] [--engine-only | --web-only]
 //     engine: [--seconds 3] [--runs 5] [--scenario ID | --file PATH]
-//     web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4]
+//     web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4] [--opponent-games 2]
 import { cpus } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { compileRules, type Rules } from '../src/engine/index.ts';
@@ -40,16 +40,18 @@ const SPEC = {
   'frame-runs': 'value',
   games: 'value',
   pace: 'value',
+  'opponent-games': 'value',
   help: 'switch',
 } as const;
 const USAGE =
   'usage: npm run bench -- [--json] [--engine-only | --web-only]\n' +
   '  engine: [--seconds 3] [--runs 5] [--scenario ID | --file PATH]\n' +
-  '  web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4]\n' +
+  '  web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4] [--opponent-games 2]\n' +
   '    --loads: page loads of the game and of the empty Phaser page for the time to title\n' +
   '    --frame-runs: 5-second runs of frame times on each page\n' +
   '    --games: games played in a row in one page for the heap growth\n' +
-  "    --pace: how many times faster the computer's pause runs in those games (1: as players see it)\n";
+  "    --pace: how many times faster the computer's pause runs in those games (1: as players see it)\n" +
+  '    --opponent-games: games watched with the hard opponent on both sides for its decision time\n';
 const FIXTURE = resolve(import.meta.dirname, '../tests/fixtures/mini.scenario.yaml');
 /** The engine must play at least this many random games of this scenario per second. */
 const REQUIREMENT = { scenario: 'vostochny-summit', measurement: 'random vs random', gamesPerSecond: 5000 };
@@ -251,6 +253,7 @@ async function main(argv: readonly string[]): Promise<void> {
     frameRuns: count(args, 'frame-runs', 3, 20),
     frameSeconds: 5,
     games: count(args, 'games', 10, 100),
+    opponentGames: count(args, 'opponent-games', 2, 20),
     pace: count(args, 'pace', 4, 20),
     log,
   };

@@ -3,7 +3,7 @@
 //
 //   decide(rules, state, { level, personality?, seed, rollouts? })  → { ok, action, rollouts } | error
 //   createOpponent(settings)                                        → a Policy (sim, tests, page)
-//   createHandler()  (protocol.ts)                                  → the worker's message handler
+//   createHandler(gate)  (protocol.ts)                              → the worker's message handler
 //
 // Levels: easy judges each option one step ahead (the engine's projectOption) by its objectives
 // and personality, with seeded noise; normal also counts delayed effects that land in time, how
@@ -30,6 +30,8 @@ export {
 export { mixSeed } from './seed.ts';
 export {
   createHandler,
+  shippedGate,
+  type ScenarioGate,
   parseSettings,
   parseState,
   MAX_SCENARIOS,

@@ -21,7 +21,7 @@ import {
   type Rules,
 } from '../engine/index.ts';
 import { seedRandom } from '../engine/random.ts';
-import { ScenarioSchema } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { checkSettings, decide } from './decide.ts';
 import { isLevel, LEVELS, type OpponentSettings } from './settings.ts';
 
@@ -63,7 +63,7 @@ export type OpponentResponse =
 /** Scenarios a worker keeps compiled at once; the oldest is dropped beyond this. */
 export const MAX_SCENARIOS = 4;
 
-type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = <T>(message: string): Checked<T> => ({ ok: false, message });
@@ -189,23 +189,40 @@ export interface OpponentHandler {
   readonly loaded: () => string[];
 }
 
+/**
+ * Decides whether a scenario sent to the worker may be compiled. In Node (tests, tools) it is the
+ * scenario schema (`schemaGate`); in the page's worker it is the list of content hashes the game
+ * was built with (`shippedGate`): those scenarios passed the schema at build time, and the schema
+ * library stays out of the worker's download.
+ */
+export type ScenarioGate = (scenario: unknown) => Checked<Scenario>;
+
+/** Accepts exactly the scenarios whose content hash is listed. */
+export function shippedGate(hashes: readonly string[]): ScenarioGate {
+  const known = new Set(hashes);
+  return (scenario) =>
+    known.has(stableHash(scenario))
+      ? ok(scenario as Scenario)
+      : bad('it is not a scenario this game was built with');
+}
+
 /** The worker's state and logic: compiled rules per scenario hash, and an answer per message. */
-export function createHandler(): OpponentHandler {
+export function createHandler(gate: ScenarioGate): OpponentHandler {
   const compiled = new Map<string, Rules>();
 
   function init(id: number, m: Record<string, unknown>): OpponentResponse {
     const hash = m.hash as string;
-    const parsed = ScenarioSchema.safeParse(m.scenario);
-    if (!parsed.success) return fail(id, 'bad-scenario', 'the scenario does not match the scenario format');
-    if (parsed.data.id !== m.scenarioId)
-      return fail(id, 'bad-scenario', `the scenario is "${parsed.data.id}", not "${String(m.scenarioId)}"`);
+    const parsed = gate(m.scenario);
+    if (!parsed.ok) return fail(id, 'bad-scenario', `the scenario was refused: ${parsed.message}`);
+    if (parsed.value.id !== m.scenarioId)
+      return fail(id, 'bad-scenario', `the scenario is "${parsed.value.id}", not "${String(m.scenarioId)}"`);
     if (stableHash(m.scenario) !== hash)
       return fail(id, 'hash-mismatch', 'the scenario does not match its content hash');
     if (!compiled.has(hash)) {
-      compiled.set(hash, compileRules(parsed.data));
+      compiled.set(hash, compileRules(parsed.value));
       while (compiled.size > MAX_SCENARIOS) compiled.delete(compiled.keys().next().value!);
     }
-    return { type: 'ready', id, scenarioId: parsed.data.id, hash };
+    return { type: 'ready', id, scenarioId: parsed.value.id, hash };
   }
 
   function decideMessage(id: number, m: Record<string, unknown>): OpponentResponse {

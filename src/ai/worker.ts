@@ -1,7 +1,8 @@
 // The opponent's Web Worker entry: the page sends each scenario once ("init"), then a "decide"
 // per move; the worker keeps the compiled rules per content hash and answers every message (see
 // protocol.ts). Load it with `new Worker(new URL('../ai/worker.ts', import.meta.url), { type: 'module' })`.
-import { createHandler, type OpponentResponse } from './protocol.ts';
+import hashes from 'virtual:scenario-hashes';
+import { createHandler, shippedGate, type OpponentResponse } from './protocol.ts';
 
 interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
@@ -9,7 +10,8 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const handler = createHandler();
+// only the scenarios the game was built with (and so validated at build time) are played
+const handler = createHandler(shippedGate(hashes));
 
 scope.addEventListener('message', (event) => {
   // A worker's postMessage has no target origin: it can only answer the page that started it.

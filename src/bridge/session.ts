@@ -5,23 +5,31 @@ import mitt from 'mitt';
 import {
   applyAction,
   compileRules,
-  greedyPolicy,
   newGame,
   type ChooseAction,
   type GameState,
-  type Policy,
   type Rejection,
   type Role,
   type Rules,
 } from '../engine/index.ts';
+import type { Level } from '../ai/settings.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { opponentClient } from './opponentClient.ts';
 
 export type Seat = 'human' | 'computer';
+
+/** How the computer plays a role it holds: its level and, optionally, a personality id. */
+export interface ComputerSetup {
+  level: Level;
+  personality?: string | undefined;
+}
 
 export interface SessionOptions {
   scenario: Scenario;
   scenarioHash: string;
   seats: Record<Role, Seat>;
+  /** For each role the computer holds (default: normal, the scenario's first personality). */
+  computer?: Partial<Record<Role, ComputerSetup>>;
   seed: number;
 }
 
@@ -36,14 +44,12 @@ export class Session {
   readonly options: SessionOptions;
   readonly events = mitt<SessionEvents>();
   private current: GameState;
-  private readonly computer: Policy;
+  private disposed = false;
 
   constructor(options: SessionOptions) {
     this.options = options;
     this.rules = compileRules(options.scenario);
     this.current = newGame(this.rules, options.seed);
-    // The computer's own dice come from the game seed, so a game against it replays exactly.
-    this.computer = greedyPolicy((options.seed ^ 0x5eed) >>> 0);
   }
 
   get state(): GameState {
@@ -75,11 +81,33 @@ export class Session {
     return this.apply({ type: 'choose', role, card, option });
   }
 
-  /** Lets the computer make its move, if it holds the move. */
-  playComputer(): boolean {
+  /** How the computer plays `role`. */
+  computerSetup(role: Role): ComputerSetup {
+    return this.options.computer?.[role] ?? { level: 'normal' };
+  }
+
+  /**
+   * Lets the computer make its move, if it holds the move: it decides off the main thread and the
+   * move applies when the answer comes, unless the game has moved on or ended meanwhile.
+   * The move is not applied before `notBefore` settles (the page's pacing). Resolves true when a
+   * move was applied.
+   */
+  async playComputer(notBefore: Promise<unknown> = Promise.resolve()): Promise<boolean> {
     if (!this.computerToMove) return false;
-    const action = this.computer.choose(this.rules, this.current);
-    return action !== null && this.apply(action);
+    const asked = this.current;
+    const role = asked.active!;
+    const setup = this.computerSetup(role);
+    // The opponent's own dice are seeded by the game's seed, so a game against it replays exactly.
+    const [{ action }] = await Promise.all([
+      opponentClient().decide(this.rules, this.options.scenarioHash, asked, {
+        level: setup.level,
+        personality: setup.personality,
+        seed: this.options.seed,
+      }),
+      notBefore,
+    ]);
+    if (this.disposed || this.current !== asked) return false;
+    return this.apply(action);
   }
 
   private apply(action: ChooseAction): boolean {
@@ -95,6 +123,7 @@ export class Session {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.events.all.clear();
   }
 }

@@ -3,3 +3,9 @@ declare module 'virtual:scenarios' {
   const data: unknown;
   export default data;
 }
+
+// The content hashes of the shipped scenarios alone (for the opponent's worker).
+declare module 'virtual:scenario-hashes' {
+  const hashes: string[];
+  export default hashes;
+}

@@ -8,15 +8,18 @@ import { SCENARIO_DIR, loadLibrary, loadScenarioFile, shippedScenarioFiles } fro
 
 const ID = 'virtual:scenarios';
 const RESOLVED = '\0' + ID;
+const HASHES_ID = 'virtual:scenario-hashes';
+const HASHES_RESOLVED = '\0' + HASHES_ID;
 
 export function scenariosPlugin(): Plugin {
   return {
     name: 'shells-for-oil-scenarios',
     resolveId(id) {
-      return id === ID ? RESOLVED : null;
+      if (id === ID) return RESOLVED;
+      return id === HASHES_ID ? HASHES_RESOLVED : null;
     },
     load(id) {
-      if (id !== RESOLVED) return null;
+      if (id !== RESOLVED && id !== HASHES_RESOLVED) return null;
       for (const name of ['article.yaml', 'tradeoffs.yaml']) this.addWatchFile(join(SCENARIO_DIR, name));
       const library = loadLibrary();
       const scenarios = shippedScenarioFiles().map((file) => {
@@ -25,6 +28,7 @@ export function scenariosPlugin(): Plugin {
         if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
         return { scenario: result.scenario, hash: result.hash };
       });
+      if (id === HASHES_RESOLVED) return `export default ${JSON.stringify(scenarios.map((s) => s.hash))};`;
       return `export default ${JSON.stringify({ ...library, scenarios })};`;
     },
   };

@@ -96,9 +96,14 @@ export class PlayScene extends Phaser.Scene {
     }
     if (this.session.computerToMove) {
       this.show({ kind: 'thinking', role: state.active! });
-      this.time.delayedCall(settings().reducedMotion ? 250 : COMPUTER_PAUSE_MS, () =>
-        this.session.playComputer(),
+      // the move shows after a short pause even when the computer decides at once, so a player
+      // sees whose move it was; the pause runs while the computer thinks, not after
+      const pause = new Promise<void>((resolve) =>
+        this.time.delayedCall(settings().reducedMotion ? 250 : COMPUTER_PAUSE_MS, resolve),
       );
+      this.session.playComputer(pause).catch((error: unknown) => {
+        console.error('The computer could not move:', error);
+      });
       return;
     }
     const active = state.active!;

@@ -1,7 +1,8 @@
 // What the player picked on the title screen, kept so "play again" and "the other side" can
 // start the same scenario without asking again.
 import { content } from '../bridge/content.ts';
-import { startSession, type Session } from '../bridge/session.ts';
+import { startSession, type ComputerSetup, type Seat, type Session } from '../bridge/session.ts';
+import { ROLES, type Role } from '../engine/index.ts';
 import type { TitleChoice } from '../ui/screens/title.ts';
 
 let lastChoice: TitleChoice | null = null;
@@ -19,21 +20,26 @@ export function freshSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
+function seatsFor(choice: TitleChoice): Record<Role, Seat> {
+  if (choice.mode === 'watch') return { kim: 'computer', putin: 'computer' };
+  if (choice.mode === 'hotseat') return { kim: 'human', putin: 'human' };
+  return choice.role === 'kim' ? { kim: 'human', putin: 'computer' } : { kim: 'computer', putin: 'human' };
+}
+
 export function sessionFor(choice: TitleChoice): Session {
   const entry = content.scenarios.find((s) => s.scenario.id === choice.scenarioId) ?? content.scenarios[0]!;
-  const other = choice.role === 'kim' ? 'putin' : 'kim';
+  const computer: Partial<Record<Role, ComputerSetup>> = {};
+  for (const role of ROLES) {
+    // a character remembered from another scenario does not carry over
+    const id = choice.personalities[role];
+    const known = entry.scenario.personalities.some((p) => p.id === id && p.role === role);
+    computer[role] = { level: choice.level, personality: known ? id : undefined };
+  }
   return startSession({
     scenario: entry.scenario,
     scenarioHash: entry.hash,
     seed: choice.seed,
-    seats:
-      choice.mode === 'watch'
-        ? { kim: 'computer', putin: 'computer' }
-        : choice.mode === 'hotseat'
-          ? { kim: 'human', putin: 'human' }
-          : ({ [choice.role]: 'human', [other]: 'computer' } as Record<
-              'kim' | 'putin',
-              'human' | 'computer'
-            >),
+    seats: seatsFor(choice),
+    computer,
   });
 }

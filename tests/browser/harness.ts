@@ -19,6 +19,7 @@ export type Screen =
   | 'hand'
   | 'outcome'
   | 'thinking'
+  | 'pass'
   | 'news'
   | 'source'
   | 'help'
@@ -157,6 +158,7 @@ function installProbe(): void {
       return 'dialog';
     }
     if (document.querySelector('#ui .debrief')) return 'debrief';
+    if (document.querySelector('#ui .pass-screen')) return 'pass';
     if (document.querySelector('#ui .play .thinking')) return 'thinking';
     // an outcome whose Continue the test already pressed is on its way out, not a new outcome
     if (document.querySelector('#ui .play .continue:not([data-test-done])')) return 'outcome';
@@ -230,9 +232,18 @@ export async function tabTo(page: Page, selector: string, max = 40, key = 'Tab')
 // ---------------------------------------------------------------------------------------------
 // Title and briefing, by keyboard
 
+export type Mode = 'vs-computer' | 'hotseat' | 'watch';
+export type Level = 'easy' | 'normal' | 'hard';
+
 export interface StartOptions {
   role?: Role;
   seed?: number;
+  /** Default: against the computer. */
+  mode?: Mode;
+  /** The computer's level (default: the title's, normal). */
+  level?: Level;
+  /** The computer's character, a personality id of the scenario (default: the title's first). */
+  personality?: string;
   largeText?: boolean;
   colorBlind?: boolean;
   /** Called on the title screen once everything is chosen, before Start. */
@@ -248,6 +259,16 @@ async function setCheckbox(page: Page, id: string, on: boolean): Promise<void> {
   if (checked !== on) await page.keyboard.press('Space');
   const now = await page.evaluate((i) => (document.getElementById(i) as HTMLInputElement).checked, id);
   if (now !== on) throw new Error(`Space did not ${on ? 'tick' : 'untick'} #${id}`);
+}
+
+/** Picks a radio button of group `name` with the arrow keys (the focus walks there by `key`). */
+async function pickRadio(page: Page, name: string, value: string, key = 'Tab'): Promise<void> {
+  await tabTo(page, `input[name="${name}"]`, 60, key);
+  const checked = () =>
+    page.evaluate((n) => document.querySelector<HTMLInputElement>(`input[name="${n}"]:checked`)?.value, name);
+  for (let i = 0; i < 6 && (await checked()) !== value; i++) await page.keyboard.press('ArrowDown');
+  if ((await checked()) !== value)
+    throw new Error(`the arrow keys never picked ${name} "${value}" (picked "${await checked()}")`);
 }
 
 /**
@@ -271,6 +292,13 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
     () => document.querySelector<HTMLInputElement>('input[name="role"]:checked')?.value,
   );
   if (picked !== role) throw new Error(`the arrow keys picked role "${picked}", not "${role}"`);
+  if (options.mode !== undefined) await pickRadio(page, 'mode', options.mode);
+  // the computer's level and character come before the role in the page: back up to them
+  if (options.level !== undefined) await pickRadio(page, 'level', options.level, 'Shift+Tab');
+  if (options.personality !== undefined) {
+    const other = role === 'kim' ? 'putin' : 'kim';
+    await pickRadio(page, `personality-${other}`, options.personality);
+  }
   if (options.largeText !== undefined) await setCheckbox(page, 'setting-largeText', options.largeText);
   if (options.colorBlind !== undefined) await setCheckbox(page, 'setting-colorBlind', options.colorBlind);
   await options.onTitle?.();
@@ -284,7 +312,7 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
   if (await focusMatches(page, 'button, a, input'))
     throw new Error(`Enter would press ${await focused(page)} rather than begin`);
   await page.keyboard.press('Enter');
-  await waitForScreen(page, ['hand', 'thinking', 'outcome']);
+  await waitForScreen(page, ['hand', 'thinking', 'outcome', 'pass']);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,6 +421,16 @@ export async function playToDebrief(page: Page, options: PlayOptions = {}): Prom
         if ((await options.visit?.(screen, record.visits.thinking)) === 'stop') return record;
       }
       await page.waitForTimeout(40);
+      continue;
+    }
+    if (screen === 'pass') {
+      record.visits.pass = (record.visits.pass ?? 0) + 1;
+      if ((await options.visit?.(screen, record.visits.pass)) === 'stop') return record;
+      if (!(await focusMatches(page, '#ui .pass-screen button.pass-ready')))
+        throw new Error(`the pass screen should have the focus on its button, not ${await focused(page)}`);
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, ['hand', 'outcome', 'news', 'thinking', 'debrief']);
+      previous = 'none';
       continue;
     }
     if (screen !== 'hand' && screen !== 'outcome' && screen !== 'news') {

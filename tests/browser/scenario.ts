@@ -19,6 +19,8 @@ export interface ScenarioFile {
   turns: number;
   cards: ScenarioCard[];
   endings: { id: string; title: string }[];
+  meters: Record<string, { label: string; owner: 'dprk' | 'russia' | 'shared'; private?: boolean }>;
+  personalities: { id: string; role: string; name: string }[];
 }
 
 export interface ArticleFile {

@@ -39,8 +39,10 @@ export interface WebSettings {
   frameSeconds: number;
   /** Games played in a row for the heap figure. */
   games: number;
-  /** How much faster the computer's pause runs in the heap figure (1: as players see it). */
+  /** How much faster the computer's pause runs in the heap and opponent figures (1: as players see it). */
   pace: number;
+  /** Games watched on the hard level for the opponent's decision time. */
+  opponentGames: number;
   log: (line: string) => void;
 }
 
@@ -49,13 +51,14 @@ export const AIMS = {
   frameP95Ms: 17,
   appKB: 80,
   heapMB: 2,
+  opponentP95Ms: 100,
 } as const;
 
 /** Phaser.WEBGL: both pages must render with WebGL, or their frame times compare nothing. */
 const WEBGL = 2;
 
 /** The world number of every game the bench plays: the same game each time, so growth is a leak. */
-const SEED = 20230913;
+export const SEED = 20230913;
 
 declare global {
   interface Window {
@@ -97,7 +100,7 @@ function MB(bytes: number): number {
   return Math.round(bytes / 1e4) / 100;
 }
 
-function check(bench: BenchPage, what: string): void {
+export function check(bench: BenchPage, what: string): void {
   if (bench.errors.length > 0) throw new Error(`${what}: the page failed: ${bench.errors.join('; ')}`);
 }
 
@@ -242,7 +245,7 @@ async function frameDeltas(page: Page, ms: number): Promise<FrameStats> {
 
 /** From the title (the bench's world number; watching, or against the computer as the remembered
  * role, Kim by default) through the briefing to the play screen. */
-async function startGame(page: Page, watch: boolean): Promise<void> {
+export async function startGame(page: Page, watch: boolean): Promise<void> {
   await page.locator('.title-page .start-top:not([disabled])').first().waitFor();
   await page.locator('#seed').fill(String(SEED));
   await page.locator(watch ? '#mode-watch' : '#mode-vs-computer').check();
@@ -419,7 +422,7 @@ export async function sizeFigure(site: Site): Promise<WebFigure> {
 // 4. Heap growth over games played in a row
 
 /** Plays the game on screen to its debrief, pressing Continue on every outcome and every news. */
-async function playToDebrief(page: Page): Promise<void> {
+export async function playToDebrief(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -11,6 +11,7 @@ import {
   type WebFigure,
   type WebSettings,
 } from './figures.ts';
+import { opponentFigure } from './opponent.ts';
 import { buildSite, type Site } from './site.ts';
 
 export type { WebFigure, WebSettings } from './figures.ts';
@@ -31,6 +32,7 @@ export const WEB_MEASUREMENTS: readonly WebMeasurement[] = [
   { name: 'time to interactive title', run: (c) => titleFigure(c.browser, c.site, c.settings) },
   { name: 'frame time while the map animates', run: (c) => frameFigure(c.browser, c.site, c.settings) },
   { name: 'heap growth over games in a row', run: (c) => heapFigure(c.browser, c.site, c.settings) },
+  { name: 'hard opponent decision time', run: (c) => opponentFigure(c.browser, c.site, c.settings) },
 ];
 
 export interface OpenWeb extends WebContext {

@@ -1,6 +1,7 @@
 // The title screen: scenario, role, mode and settings, then Start.
+import { LEVELS, LEVEL_NAMES, type Level } from '../../ai/settings.ts';
 import type { Role } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Personality, Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
 import { settings, updateSettings, type Settings } from '../settings.ts';
 
@@ -11,7 +12,17 @@ export interface TitleChoice {
   role: Role;
   mode: Mode;
   seed: number;
+  /** The computer's level, for every role it plays. */
+  level: Level;
+  /** The computer's personality per role it plays (a personality id of the scenario). */
+  personalities: Partial<Record<Role, string>>;
 }
+
+const LEVEL_BLURB: Record<Level, string> = {
+  easy: 'Follows its side’s priorities, with some slips.',
+  normal: 'Weighs what each move leads to and how you are likely to answer.',
+  hard: 'Plays every choice out to the end of the game many times before it moves.',
+};
 
 export interface TitleContext {
   scenarios: Scenario[];
@@ -108,6 +119,27 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
     ]),
   );
 
+  const levelList = h(
+    'div',
+    { class: 'level-list', role: 'radiogroup', 'aria-labelledby': 'level-heading' },
+    ...LEVELS.map((level) =>
+      radio('level', level, (ctx.initial.level ?? 'normal') === level, [h('strong', {}, LEVEL_NAMES[level])]),
+    ),
+  );
+  const levelBlurb = h('p', { class: 'choice-blurb level-blurb', 'aria-live': 'polite' });
+  const personalityHost = h('div', { class: 'personality-list' });
+  const opponentNote = h('p', { class: 'muted small opponent-note' });
+  const opponentBox = h(
+    'fieldset',
+    { class: 'card-panel opponent-panel' },
+    h('legend', {}, 'Computer opponent'),
+    opponentNote,
+    h('h3', { class: 'sub-legend', id: 'level-heading' }, 'Level'),
+    levelList,
+    levelBlurb,
+    personalityHost,
+  );
+
   const seedInput = h('input', {
     type: 'number',
     id: 'seed',
@@ -155,7 +187,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
     h(
       'div',
       { class: 'title-columns' },
-      h('div', {}, scenarioList, world),
+      h('div', {}, scenarioList, world, opponentBox),
       h('div', {}, roleList, modeList, settingsBox),
     ),
     h(
@@ -178,7 +210,41 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
         form.querySelector<HTMLInputElement>(`#role-${r === 'kim' ? 'putin' : 'kim'}`)!.checked = true;
     }
   };
-  form.addEventListener('change', syncRoles);
+  /** The personalities to pick from: those of each role the computer will play. */
+  const syncOpponent = () => {
+    const id = (form.elements.namedItem('scenario') as RadioNodeList | null)?.value ?? chosenScenario;
+    const scenario = ctx.scenarios.find((s) => s.id === id);
+    const mode = (form.elements.namedItem('mode') as RadioNodeList | null)?.value as Mode | undefined;
+    const role = (form.elements.namedItem('role') as RadioNodeList | null)?.value as Role | undefined;
+    const computerRoles: Role[] =
+      mode === 'hotseat'
+        ? []
+        : mode === 'watch'
+          ? [...(scenario?.roles ?? [])]
+          : (['kim', 'putin'] as const).filter((r) => r !== role);
+    const picked = (r: Role) =>
+      (form.elements.namedItem(`personality-${r}`) as RadioNodeList | null)?.value ||
+      ctx.initial.personalities?.[r];
+    const groups = computerRoles.map((r) =>
+      personalityGroup(r, scenario?.personalities.filter((p) => p.role === r) ?? [], picked(r)),
+    );
+    personalityHost.replaceChildren(...groups);
+    for (const input of levelList.querySelectorAll('input')) input.disabled = computerRoles.length === 0;
+    levelBlurb.textContent =
+      computerRoles.length === 0 ? '' : LEVEL_BLURB[radioValue(form, 'level') as Level];
+    opponentNote.textContent =
+      computerRoles.length === 0
+        ? 'Two people play each other: no computer in this game.'
+        : mode === 'watch'
+          ? 'The computer plays both sides.'
+          : `The computer plays ${ROLE_TEXT[computerRoles[0]!].name}.`;
+  };
+  form.addEventListener('change', (event) => {
+    syncRoles();
+    // rebuilding the personality list on its own change would move the focus away from it
+    if (!(event.target instanceof HTMLInputElement) || !event.target.name.startsWith('personality-'))
+      syncOpponent();
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -195,6 +261,12 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       role: radioValue(form, 'role') as Role,
       mode: radioValue(form, 'mode') as Mode,
       seed,
+      level: radioValue(form, 'level') as Level,
+      personalities: Object.fromEntries(
+        (['kim', 'putin'] as const)
+          .map((r) => [r, (form.elements.namedItem(`personality-${r}`) as RadioNodeList | null)?.value])
+          .filter(([, v]) => typeof v === 'string' && v !== ''),
+      ),
     });
   });
 
@@ -222,6 +294,28 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       form,
     ),
   );
-  queueMicrotask(syncRoles);
+  queueMicrotask(() => {
+    syncRoles();
+    syncOpponent();
+  });
   return page;
+}
+
+/** The personalities the computer can play `role` with; the first is the scenario's default. */
+function personalityGroup(role: Role, personalities: Personality[], picked: string | undefined): HTMLElement {
+  const chosen = personalities.some((p) => p.id === picked) ? picked : personalities[0]?.id;
+  const headingId = `personality-${role}-heading`;
+  return h(
+    'div',
+    { class: 'personality-group', role: 'radiogroup', 'aria-labelledby': headingId },
+    h('h3', { class: 'sub-legend', id: headingId }, `${ROLE_TEXT[role].name}’s character`),
+    ...(personalities.length === 0
+      ? [h('p', { class: 'muted small' }, 'This scenario gives the computer no characters to choose from.')]
+      : personalities.map((p) =>
+          radio(`personality-${role}`, p.id, p.id === chosen, [
+            h('strong', {}, p.name),
+            h('span', { class: 'choice-blurb' }, p.description),
+          ]),
+        )),
+  );
 }
