@@ -5,7 +5,7 @@
 import '../src/styles/main.css';
 import '../src/styles/debrief.css';
 import miniText from '../tests/fixtures/mini.scenario.yaml?raw';
-import { content } from '../src/bridge/content.ts';
+import { content, loadScenario } from '../src/bridge/content.ts';
 import {
   applyAction,
   compileRules,
@@ -27,10 +27,13 @@ const params = new URLSearchParams(location.search);
 if (params.get('large') === '1') document.documentElement.classList.add('large-text');
 if (params.get('cb') === '1') document.documentElement.classList.add('cb-palette');
 
-function pickScenario(): Scenario {
+async function pickScenario(): Promise<Scenario> {
   if (params.get('scenario') !== 'mini' && content.scenarios.length > 0) {
     const wanted = params.get('scenario');
-    return (content.scenarios.find((s) => s.scenario.id === wanted) ?? content.scenarios[0]!).scenario;
+    const id = (content.scenarios.find((s) => s.cover.id === wanted) ?? content.scenarios[0]!).cover.id;
+    const load = await loadScenario(id);
+    if (!load.ok) throw new Error(load.message);
+    return load.loaded.scenario;
   }
   const result = parseScenarioText(miniText, 'tests/fixtures/mini.scenario.yaml', {
     article: content.article,
@@ -63,7 +66,7 @@ const KEYS = [
   { keys: 'Esc', action: 'Close a dialog' },
 ];
 
-const scenario = pickScenario();
+const scenario = await pickScenario();
 const rules = compileRules(scenario);
 const seed = Number(params.get('seed') ?? 1);
 const state = playOut(rules, seed);

@@ -288,7 +288,7 @@ async function main(argv: readonly string[]): Promise<void> {
         figures.push(measure(m, { seconds, runs }));
       } else {
         browser ??= await openWeb(webSettings);
-        webFigures.push(await m.web.run(browser));
+        webFigures.push(...(await m.web.run(browser)));
       }
     }
   } finally {

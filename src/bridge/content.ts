@@ -1,30 +1,64 @@
-// The content shipped with the game (validated at build time) and look-ups over it.
+// The content shipped with the game (validated at build time) and look-ups over it. The article,
+// the trade-offs and each scenario's cover come with the page; a whole scenario is fetched when a
+// game of it starts (`loadScenario`), and kept.
 import shipped from 'virtual:scenarios';
+import type { ScenarioCover } from '../scenario/cover.ts';
 import type { Article, Paragraph, Scenario, Tradeoff } from '../scenario/schema.ts';
 
 /** What vite-plugin.ts emits; it validated every file when the game was built. */
 interface Shipped {
   article: Article;
   tradeoffs: Tradeoff[];
-  scenarios: { scenario: Scenario; hash: string }[];
+  scenarios: { cover: ScenarioCover; hash: string; load: () => Promise<{ default: unknown }> }[];
 }
 const data = shipped as Shipped;
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  hash: string;
+}
 
 export interface Content {
   article: Article;
   tradeoffs: Tradeoff[];
-  scenarios: { scenario: Scenario; hash: string }[];
+  /** Every shipped scenario's cover and content hash, in the order the title lists them. */
+  scenarios: { cover: ScenarioCover; hash: string }[];
   paragraph(id: string): Paragraph | undefined;
   tradeoff(id: string): Tradeoff | undefined;
+  /** A scenario fetched before (by `loadScenario`), if it has been. */
+  loaded(id: string): LoadedScenario | undefined;
 }
 
 const paragraphs = new Map(data.article.paragraphs.map((p) => [p.id, p]));
 const tradeoffs = new Map(data.tradeoffs.map((t) => [t.id, t]));
+const cache = new Map<string, LoadedScenario>();
 
 export const content: Content = {
   article: data.article,
   tradeoffs: data.tradeoffs,
-  scenarios: data.scenarios,
+  scenarios: data.scenarios.map(({ cover, hash }) => ({ cover, hash })),
   paragraph: (id) => paragraphs.get(id),
   tradeoff: (id) => tradeoffs.get(id),
+  loaded: (id) => cache.get(id),
 };
+
+export type ScenarioLoad = { ok: true; loaded: LoadedScenario } | { ok: false; message: string };
+
+/** Fetches a shipped scenario by id. Never throws: an unknown id or a failed fetch is a message. */
+export async function loadScenario(id: string): Promise<ScenarioLoad> {
+  const known = cache.get(id);
+  if (known) return { ok: true, loaded: known };
+  const entry = data.scenarios.find((s) => s.cover.id === id);
+  if (!entry) return { ok: false, message: `This game has no scenario called “${id}”.` };
+  try {
+    const module = await entry.load();
+    const loaded = { scenario: module.default as Scenario, hash: entry.hash };
+    cache.set(id, loaded);
+    return { ok: true, loaded };
+  } catch {
+    return {
+      ok: false,
+      message: `The scenario “${entry.cover.title}” could not be loaded. Check the connection and try again.`,
+    };
+  }
+}

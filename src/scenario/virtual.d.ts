@@ -1,4 +1,4 @@
-// The build-time module made by vite-plugin.ts; src/bridge/content.ts gives it its type.
+// The build-time modules made by vite-plugin.ts; src/bridge/content.ts gives them their types.
 declare module 'virtual:scenarios' {
   const data: unknown;
   export default data;

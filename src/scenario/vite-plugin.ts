@@ -1,35 +1,71 @@
 // Build-time scenario loading: the browser receives scenarios already parsed and validated, as
 // JSON, so no YAML parser or schema library ships to players. A broken scenario fails the build
 // (or shows Vite's error overlay in dev) with the same messages as `npm run scenarios:check`.
+//
+//   virtual:scenarios          the article, the trade-offs, and for each scenario what the title
+//                              screen shows, its content hash and a loader of the whole scenario
+//   virtual:scenario/ID        one whole scenario: its own chunk, fetched when a game starts, so
+//                              each scenario added to the game does not weigh on the first load
+//   virtual:scenario-hashes    the content hashes alone (the opponent's worker checks them)
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatProblem } from './load.ts';
+import { scenarioCover } from './cover.ts';
+import { formatProblem, type Library } from './load.ts';
 import { SCENARIO_DIR, loadLibrary, loadScenarioFile, shippedScenarioFiles } from './node.ts';
+import type { Scenario } from './schema.ts';
 
-const ID = 'virtual:scenarios';
-const RESOLVED = '\0' + ID;
-const HASHES_ID = 'virtual:scenario-hashes';
-const HASHES_RESOLVED = '\0' + HASHES_ID;
+const INDEX = 'virtual:scenarios';
+const ONE = 'virtual:scenario/';
+const HASHES = 'virtual:scenario-hashes';
+
+interface Loaded {
+  library: Library;
+  scenarios: { scenario: Scenario; hash: string }[];
+}
 
 export function scenariosPlugin(): Plugin {
   return {
     name: 'shells-for-oil-scenarios',
     resolveId(id) {
-      if (id === ID) return RESOLVED;
-      return id === HASHES_ID ? HASHES_RESOLVED : null;
+      return id === INDEX || id === HASHES || id.startsWith(ONE) ? '\0' + id : null;
     },
-    load(id) {
-      if (id !== RESOLVED && id !== HASHES_RESOLVED) return null;
+    load(resolved) {
+      if (!resolved.startsWith('\0virtual:scenario')) return null;
+      const id = resolved.slice(1);
       for (const name of ['article.yaml', 'tradeoffs.yaml']) this.addWatchFile(join(SCENARIO_DIR, name));
-      const library = loadLibrary();
-      const scenarios = shippedScenarioFiles().map((file) => {
-        this.addWatchFile(file);
-        const result = loadScenarioFile(file, library);
-        if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-        return { scenario: result.scenario, hash: result.hash };
-      });
-      if (id === HASHES_RESOLVED) return `export default ${JSON.stringify(scenarios.map((s) => s.hash))};`;
-      return `export default ${JSON.stringify({ ...library, scenarios })};`;
+      const files = shippedScenarioFiles();
+      for (const file of files) this.addWatchFile(file);
+      const { library, scenarios } = loadAll(files);
+      if (id === HASHES) return `export default ${JSON.stringify(scenarios.map((s) => s.hash))};`;
+      if (id.startsWith(ONE)) {
+        const wanted = scenarios.find((s) => s.scenario.id === id.slice(ONE.length));
+        if (!wanted) throw new Error(`no shipped scenario "${id.slice(ONE.length)}"`);
+        return `export default ${JSON.stringify(wanted.scenario)};`;
+      }
+      const entries = scenarios.map(
+        (s) =>
+          `{ cover: ${JSON.stringify(scenarioCover(s.scenario))}, hash: ${JSON.stringify(s.hash)}, ` +
+          `load: () => import(${JSON.stringify(ONE + s.scenario.id)}) }`,
+      );
+      return (
+        `const library = ${JSON.stringify(library)};\n` +
+        `export default { ...library, scenarios: [${entries.join(',\n')}] };`
+      );
     },
   };
+}
+
+function loadAll(files: string[]): Loaded {
+  const library = loadLibrary();
+  const scenarios = files.map((file) => {
+    const result = loadScenarioFile(file, library);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    return { scenario: result.scenario, hash: result.hash };
+  });
+  // the title lists them in the story's order: by first month, then by title
+  scenarios.sort(
+    (a, b) =>
+      a.scenario.start.localeCompare(b.scenario.start) || a.scenario.title.localeCompare(b.scenario.title),
+  );
+  return { library, scenarios };
 }

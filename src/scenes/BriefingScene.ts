@@ -12,11 +12,11 @@ export class BriefingScene extends Phaser.Scene {
 
   create(): void {
     const choice = lastTitleChoice();
-    if (!choice) {
+    const session = choice ? sessionFor(choice) : null;
+    if (!choice || !session) {
       this.scene.start(SCENES.title);
       return;
     }
-    const session = sessionFor(choice);
     const begin = () => this.scene.start(SCENES.play);
     const back = () => this.scene.start(SCENES.title);
     setKeymap([

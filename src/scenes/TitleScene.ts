@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import { content } from '../bridge/content.ts';
+import { content, loadScenario } from '../bridge/content.ts';
 import { endSession } from '../bridge/session.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { showScreen } from '../ui/root.ts';
@@ -20,12 +20,17 @@ export class TitleScene extends Phaser.Scene {
     setKeymap([]);
     showScreen(
       renderTitle({
-        scenarios: content.scenarios.map((s) => s.scenario),
+        scenarios: content.scenarios.map((s) => s.cover),
         initial: lastTitleChoice() ?? {},
         freshSeed,
-        onStart: (choice) => {
+        onStart: async (choice) => {
+          const load = await loadScenario(choice.scenarioId);
+          if (!load.ok) return load.message;
+          // the player may have left the title (a key, the browser's back) while it loaded
+          if (!this.scene.isActive()) return null;
           rememberChoice(choice);
           this.scene.start(SCENES.briefing);
+          return null;
         },
       }),
     );

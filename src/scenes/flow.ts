@@ -26,8 +26,10 @@ function seatsFor(choice: TitleChoice): Record<Role, Seat> {
   return choice.role === 'kim' ? { kim: 'human', putin: 'computer' } : { kim: 'computer', putin: 'human' };
 }
 
-export function sessionFor(choice: TitleChoice): Session {
-  const entry = content.scenarios.find((s) => s.scenario.id === choice.scenarioId) ?? content.scenarios[0]!;
+/** The game the choice asks for, if its scenario has been loaded (the title loads it). */
+export function sessionFor(choice: TitleChoice): Session | null {
+  const entry = content.loaded(choice.scenarioId);
+  if (!entry) return null;
   const computer: Partial<Record<Role, ComputerSetup>> = {};
   for (const role of ROLES) {
     // a character remembered from another scenario does not carry over

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { SCREENS_DIR, SEED } from './env.ts';
+import { scenario } from './scenario.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -236,6 +237,8 @@ export type Mode = 'vs-computer' | 'hotseat' | 'watch';
 export type Level = 'easy' | 'normal' | 'hard';
 
 export interface StartOptions {
+  /** Default: the scenario the tests read (tests/browser/scenario.ts). */
+  scenario?: string;
   role?: Role;
   seed?: number;
   /** Default: against the computer. */
@@ -280,7 +283,8 @@ export async function startGame(page: Page, options: StartOptions = {}): Promise
   const h1 = await focusMatches(page, '.title-page h1');
   if (!h1)
     throw new Error(`the title screen should start with the focus on its h1, not ${await focused(page)}`);
-  // the fields in tab order: world number, role, settings, then the Start button at the bottom
+  // the fields in tab order: scenario, world number, role, settings, then the Start button
+  await pickRadio(page, 'scenario', options.scenario ?? scenario.id);
   await tabTo(page, '#seed');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(String(options.seed ?? SEED));

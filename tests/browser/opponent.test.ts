@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SEED } from './env.ts';
 import {
   closeBrowser,
+  humanTimelineEntries,
   openGame,
   playToDebrief,
   screenshot,
@@ -149,7 +150,7 @@ describe('two players, one device', () => {
 async function playHard(
   role: Role,
   personality?: string,
-): Promise<{ record: GameRecord; errors: string[]; worker: boolean }> {
+): Promise<{ record: GameRecord; errors: string[]; worker: boolean; computerMoves: number }> {
   return withGame(async (game) => {
     const options: StartOptions = { role, seed: SEED, level: 'hard', personality };
     await startGame(game.page, options);
@@ -157,7 +158,8 @@ async function playHard(
     const worker = await game.page.evaluate(() =>
       performance.getEntriesByType('resource').some((e) => /\/worker-[\w-]+\.js$/.test(e.name)),
     );
-    return { record, errors: [...game.errors], worker };
+    const computerMoves = await humanTimelineEntries(game.page, role === 'kim' ? 'putin' : 'kim');
+    return { record, errors: [...game.errors], worker, computerMoves };
   });
 }
 
@@ -166,24 +168,23 @@ describe('against the hard computer', () => {
     'a whole game as Kim against the hard Putin, twice: the computer thinks in a worker and plays the same',
     { timeout: 480_000 },
     async () => {
-      const cautious = scenario.personalities.find(
-        (p) => p.role === 'putin' && p.id !== scenario.personalities[0]?.id,
-      );
-      const first = await playHard('kim', cautious?.id);
+      // not the default character: the second Putin the scenario lists
+      const character = scenario.personalities.filter((p) => p.role === 'putin')[1];
+      const first = await playHard('kim', character?.id);
       expect(first.errors, 'console errors, page errors or failed requests').toEqual([]);
       expect(first.worker, 'the opponent worker was loaded').toBe(true);
       expect(scenario.endings.map((e) => e.title)).toContain(first.record.ending);
-      expect(first.record.visits.thinking ?? 0, 'the computer moved').toBeGreaterThanOrEqual(
-        first.record.months.at(-1)!.turn - 1,
-      );
-      const second = await playHard('kim', cautious?.id);
+      // the computer's moves, in the debrief's timeline: one a month at least
+      expect(first.computerMoves).toBeGreaterThanOrEqual(first.record.months.at(-1)!.turn - 1);
+      expect(first.record.visits.thinking ?? 0, 'the computer was seen deciding').toBeGreaterThan(0);
+      const second = await playHard('kim', character?.id);
       expect(second.errors).toEqual([]);
       // the same world, the same keys, the same computer: the same game
       expect(second.record.choices).toEqual(first.record.choices);
       expect(second.record.timeline).toEqual(first.record.timeline);
       expect(second.record.ending).toBe(first.record.ending);
       console.log(
-        `Kim vs hard Putin (${cautious?.id ?? 'default'}), world ${SEED}: ${first.record.choices.length} choices, ending “${first.record.ending}”`,
+        `Kim vs hard Putin (${character?.id ?? 'default'}), world ${SEED}: ${first.record.choices.length} choices, ${first.computerMoves} computer moves, ending “${first.record.ending}”`,
       );
     },
   );

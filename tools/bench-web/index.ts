@@ -6,7 +6,7 @@ import { launch, VIEWPORT } from './browser.ts';
 import {
   frameFigure,
   heapFigure,
-  sizeFigure,
+  sizeFigures,
   titleFigure,
   type WebFigure,
   type WebSettings,
@@ -24,15 +24,24 @@ export interface WebContext {
 
 export interface WebMeasurement {
   name: string;
-  run(context: WebContext): Promise<WebFigure>;
+  run(context: WebContext): Promise<WebFigure[]>;
 }
 
 export const WEB_MEASUREMENTS: readonly WebMeasurement[] = [
-  { name: 'app size gzipped', run: (c) => sizeFigure(c.site) },
-  { name: 'time to interactive title', run: (c) => titleFigure(c.browser, c.site, c.settings) },
-  { name: 'frame time while the map animates', run: (c) => frameFigure(c.browser, c.site, c.settings) },
-  { name: 'heap growth over games in a row', run: (c) => heapFigure(c.browser, c.site, c.settings) },
-  { name: 'hard opponent decision time', run: (c) => opponentFigure(c.browser, c.site, c.settings) },
+  { name: 'app size gzipped', run: (c) => sizeFigures(c.browser, c.site) },
+  { name: 'time to interactive title', run: async (c) => [await titleFigure(c.browser, c.site, c.settings)] },
+  {
+    name: 'frame time while the map animates',
+    run: async (c) => [await frameFigure(c.browser, c.site, c.settings)],
+  },
+  {
+    name: 'heap growth over games in a row',
+    run: async (c) => [await heapFigure(c.browser, c.site, c.settings)],
+  },
+  {
+    name: 'hard opponent decision time',
+    run: async (c) => [await opponentFigure(c.browser, c.site, c.settings)],
+  },
 ];
 
 export interface OpenWeb extends WebContext {
@@ -115,12 +124,18 @@ export function formatWeb(r: WebResults): string {
           `empty Phaser ${e.p95} / ${e.medianFrame} ms / ${e.framesPerSecond}`,
       ];
     }
-    if (f.measurement.startsWith('app JS')) {
-      const files = (d.files as { file: string; kBGzip: number }[])
-        .map((x) => `${x.file} ${x.kBGzip}`)
-        .join(', ');
+    if (f.measurement.startsWith('app files')) {
+      const named = (key: string) =>
+        ((d[key] ?? []) as { file: string; kBGzip: number }[]).map((x) => `${x.file} ${x.kBGzip}`).join(', ');
       return [
-        `size (kB gzipped): ${files}; of the app chunk, the inlined scenario data alone ≈ ${d.scenarioDataKBGzipAlone}`,
+        `${f.measurement.replace(', gzipped', '')} (kB gzipped): ${named('files')}` +
+          (d.notFetched ? `; not fetched: ${named('notFetched') || 'none'}` : ''),
+      ];
+    }
+    if (f.measurement.startsWith('hard opponent')) {
+      return [
+        `opponent: ${d.decisions} decisions in the worker (median ${d.medianMs} ms, max ${d.maxMs} ms), ` +
+          `${d.decidedInThePage} in the page; in Node the same game's ${d.nodeDecisions} decisions: median ${d.nodeMedianMs} ms`,
       ];
     }
     if (f.measurement.startsWith('heap growth')) {

@@ -1,7 +1,7 @@
 // The title screen: scenario, role, mode and settings, then Start.
 import { LEVELS, LEVEL_NAMES, type Level } from '../../ai/settings.ts';
 import type { Role } from '../../engine/index.ts';
-import type { Personality, Scenario } from '../../scenario/schema.ts';
+import type { ScenarioCover } from '../../scenario/cover.ts';
 import { h } from '../dom.ts';
 import { settings, updateSettings, type Settings } from '../settings.ts';
 
@@ -25,11 +25,12 @@ const LEVEL_BLURB: Record<Level, string> = {
 };
 
 export interface TitleContext {
-  scenarios: Scenario[];
+  scenarios: ScenarioCover[];
   initial: Partial<TitleChoice>;
   /** A new random world number (the page draws it; the engine never does). */
   freshSeed: () => number;
-  onStart: (choice: TitleChoice) => void;
+  /** Starts the game; resolves with a message for the player if it could not. */
+  onStart: (choice: TitleChoice) => Promise<string | null>;
 }
 
 const ROLE_TEXT: Record<Role, { name: string; state: string; blurb: string }> = {
@@ -183,6 +184,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
   );
 
   const start = h('button', { type: 'submit', class: 'primary start' }, 'Start');
+  const startError = h('p', { class: 'field-error start-error', role: 'alert' });
   form.append(
     h(
       'div',
@@ -195,6 +197,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       { class: 'title-actions' },
       start,
       h('span', { class: 'muted small' }, 'Press ? at any time for the keys.'),
+      startError,
     ),
   );
 
@@ -256,7 +259,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       seedInput.focus();
       return;
     }
-    ctx.onStart({
+    const choice: TitleChoice = {
       scenarioId: radioValue(form, 'scenario'),
       role: radioValue(form, 'role') as Role,
       mode: radioValue(form, 'mode') as Mode,
@@ -267,6 +270,21 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
           .map((r) => [r, (form.elements.namedItem(`personality-${r}`) as RadioNodeList | null)?.value])
           .filter(([, v]) => typeof v === 'string' && v !== ''),
       ),
+    };
+    // the scenario itself is fetched now: the Start buttons wait, and say why if it fails
+    const buttons = page.querySelectorAll<HTMLButtonElement>('button[type=submit]');
+    for (const b of buttons) {
+      b.disabled = true;
+      b.textContent = 'Loading…';
+    }
+    startError.textContent = '';
+    void ctx.onStart(choice).then((problem) => {
+      if (problem === null) return;
+      for (const b of buttons) {
+        b.disabled = false;
+        b.textContent = 'Start';
+      }
+      startError.textContent = problem;
     });
   });
 
@@ -302,7 +320,11 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
 }
 
 /** The personalities the computer can play `role` with; the first is the scenario's default. */
-function personalityGroup(role: Role, personalities: Personality[], picked: string | undefined): HTMLElement {
+function personalityGroup(
+  role: Role,
+  personalities: ScenarioCover['personalities'],
+  picked: string | undefined,
+): HTMLElement {
   const chosen = personalities.some((p) => p.id === picked) ? picked : personalities[0]?.id;
   const headingId = `personality-${role}-heading`;
   return h(
