@@ -41,6 +41,7 @@ const SPEC = {
   games: 'value',
   pace: 'value',
   'opponent-games': 'value',
+  only: 'value',
   help: 'switch',
 } as const;
 const USAGE =
@@ -51,7 +52,8 @@ const USAGE =
   '    --frame-runs: 5-second runs of frame times on each page\n' +
   '    --games: games played in a row in one page for the heap growth\n' +
   "    --pace: how many times faster the computer's pause runs in those games (1: as players see it)\n" +
-  '    --opponent-games: games watched with the hard opponent on both sides for its decision time\n';
+  '    --opponent-games: games watched with the hard opponent on both sides for its decision time\n' +
+  '  --only TEXT: just the measurements whose name contains TEXT (e.g. --only opponent)\n';
 const FIXTURE = resolve(import.meta.dirname, '../tests/fixtures/mini.scenario.yaml');
 /** The engine must play at least this many random games of this scenario per second. */
 const REQUIREMENT = { scenario: 'vostochny-summit', measurement: 'random vs random', gamesPerSecond: 5000 };
@@ -278,11 +280,14 @@ async function main(argv: readonly string[]): Promise<void> {
         }))
       : []),
   ];
+  const only = typeof args.only === 'string' ? args.only : undefined;
+  const chosen = only === undefined ? measurements : measurements.filter((m) => m.name.includes(only));
+  if (chosen.length === 0) fail(`no measurement's name contains "${only}"`);
   const figures: Figure[] = [];
   const webFigures: WebFigure[] = [];
   let browser: OpenWeb | null = null;
   try {
-    for (const m of measurements) {
+    for (const m of chosen) {
       log(`bench: ${m.target} / ${m.name}…`);
       if (m.kind === 'engine') {
         figures.push(measure(m, { seconds, runs }));

@@ -31,6 +31,11 @@ export interface SessionOptions {
   /** For each role the computer holds (default: normal, the scenario's first personality). */
   computer?: Partial<Record<Role, ComputerSetup>>;
   seed: number;
+  /**
+   * Where the game starts: a state of this scenario and seed (a resumed save, or a moment of a
+   * replay to branch from). Default: the scenario's first state.
+   */
+  initial?: GameState;
 }
 
 export type SessionEvents = {
@@ -49,7 +54,7 @@ export class Session {
   constructor(options: SessionOptions) {
     this.options = options;
     this.rules = compileRules(options.scenario);
-    this.current = newGame(this.rules, options.seed);
+    this.current = options.initial ?? newGame(this.rules, options.seed);
   }
 
   get state(): GameState {
