@@ -10,11 +10,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      // These dependencies have no side effects, but do not say so in their package.json; saying it
-      // here lets the bundler drop them from the page when only Node tools use them (state hashes).
+      // @noble/hashes has no side effects but does not say so in its package.json; saying it here
+      // lets the bundler drop what the page does not use. (safe-stable-stringify must not be on
+      // this list: its ES module reads what its CommonJS part puts on globalThis.)
       treeshake: {
-        moduleSideEffects: (id: string) =>
-          !/[\\/]node_modules[\\/](safe-stable-stringify|@noble[\\/]hashes)[\\/]/.test(id),
+        moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]/.test(id),
       },
       output: {
         // Phaser in a chunk of its own: it changes only with the dependency, so browsers keep it

@@ -98,6 +98,9 @@ const page = renderDebrief({
   onPlayAgain: log('play again'),
   onSwapRole: log('swap role'),
   onTitle: log('back to title'),
+  onWatch: log('watch the replay'),
+  onDownload: log('save as a file'),
+  onShare: log('share a link'),
 });
 const toolbar = h(
   'aside',

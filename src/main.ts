@@ -10,6 +10,7 @@ import { MapScene } from './scenes/MapScene.ts';
 import { NewsScene } from './scenes/NewsScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
+import { ReplayScene } from './scenes/ReplayScene.ts';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { ROUTES } from './scenes/shipments.ts';
 import { opponentClient } from './bridge/opponentClient.ts';
@@ -31,7 +32,17 @@ const game = new Phaser.Game({
   backgroundColor: '#0f1b2b',
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   // The map scene runs under the others; the rest take turns above it.
-  scene: [BootScene, PreloadScene, MapScene, TitleScene, BriefingScene, PlayScene, NewsScene, DebriefScene],
+  scene: [
+    BootScene,
+    PreloadScene,
+    MapScene,
+    TitleScene,
+    BriefingScene,
+    PlayScene,
+    NewsScene,
+    DebriefScene,
+    ReplayScene,
+  ],
   banner: false,
   audio: { noAudio: true },
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stableHash } from '../src/engine/index.ts';
-import { parseReplay, serializeReplay } from '../src/persist/index.ts';
-import { LIBRARY, MINI_FILE, REPLAYS, replayOf, ROOT, SUMMIT } from './fixtures/replays/support.ts';
+import { parseReplay, serializeReplay, type ReplaySetup } from '../src/persist/index.ts';
+import { LIBRARY, MINI, MINI_FILE, REPLAYS, replayOf, ROOT, SUMMIT } from './fixtures/replays/support.ts';
 
 interface Run {
   status: number;
@@ -45,7 +45,7 @@ describe.concurrent('npm run replay', () => {
       'replay      tests/fixtures/replays/mini-game.replay.json',
       'scenario    Mini deal (mini, content hash 9df3d5b265aec651)',
       'seats       kim: human, putin: computer',
-      'opponent    hard, personality drive-a-hard-bargain',
+      'computer    putin: hard, personality drive-a-hard-bargain',
       'mode        vs-computer',
       'seed        5',
       'moves       5',
@@ -55,6 +55,24 @@ describe.concurrent('npm run replay', () => {
       'state hash  050079ef78201463 (the file records the same)',
       'saved at    2026-11-27T21:10:00.000Z',
       '',
+    ]);
+  });
+
+  it('prints one line for each role the computer played', async () => {
+    const setup: ReplaySetup = {
+      seats: { kim: 'computer', putin: 'computer' },
+      computer: { kim: { level: 'easy' }, putin: { level: 'hard', personality: 'cautious-guardian' } },
+      mode: 'watch',
+    };
+    const path = join(temp, 'watch.replay.json');
+    writeFileSync(path, serializeReplay(replayOf(MINI, 5, { setup })));
+    const { status, stdout, stderr } = await replayCli(path, '--scenario', MINI_FILE);
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout.split('\n').slice(2, 6)).toEqual([
+      'seats       kim: computer, putin: computer',
+      'computer    kim: easy',
+      'computer    putin: hard, personality cautious-guardian',
+      'mode        watch',
     ]);
   });
 
@@ -81,7 +99,7 @@ describe.concurrent('npm run replay', () => {
   const bad: [string, string][] = [
     [
       'cut-short.replay.json',
-      'This file is not a replay: it is not valid JSON (the text ends too early at line 10, column 4).',
+      'This file is not a replay: it is not valid JSON (the text ends too early at line 12, column 4).',
     ],
     [
       'edited.replay.json',

@@ -6,7 +6,8 @@ import * as fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../src/persist/base64url.ts';
-import { fragmentToReplayText, MAX_FRAGMENT_LENGTH, MAX_REPLAY_BYTES } from '../src/persist/index.ts';
+import { MAX_REPLAY_BYTES } from '../src/persist/index.ts';
+import { fragmentToReplayText, MAX_FRAGMENT_LENGTH } from '../src/persist/link.ts';
 import {
   BASE,
   checkFragment,

@@ -1,15 +1,14 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBase64url } from '../src/persist/base64url.ts';
+import { compactReplay, parseReplay } from '../src/persist/index.ts';
 import {
-  compactReplay,
   fragmentToReplayText,
   MAX_FRAGMENT_LENGTH,
-  parseReplay,
   parseReplayFragment,
   replayToFragment,
   type FragmentErrorCode,
-} from '../src/persist/index.ts';
+} from '../src/persist/link.ts';
 import { LIBRARY, MINI, replayOf, SUMMIT } from './fixtures/replays/support.ts';
 
 const FILE = replayOf(MINI, 5);

@@ -15,6 +15,7 @@ import {
   type ReplayErrorCode,
   type ReplayLibrary,
   type ReplayFile,
+  type ReplaySetup,
 } from '../src/persist/index.ts';
 import {
   LIBRARY,
@@ -99,8 +100,40 @@ describe('a replay round trip', () => {
       setup: { seats: { kim: 'human', putin: 'human' } },
     });
     expect(Object.keys(file)).not.toContain('savedAt');
-    expect(serializeReplay(file)).not.toMatch(/savedAt|opponent|mode/);
+    expect(serializeReplay(file)).not.toMatch(/savedAt|computer|mode/);
     expect(parseReplay(serializeReplay(file), LIBRARY).ok).toBe(true);
+  });
+
+  it('records the computer of each role it played, kim before putin, and accepts an empty "computer"', () => {
+    const watch: ReplaySetup = {
+      seats: { kim: 'computer', putin: 'computer' },
+      computer: { putin: { personality: 'cautious-guardian', level: 'hard' }, kim: { level: 'easy' } },
+      mode: 'watch',
+    };
+    const file = replayOf(MINI, 5, { setup: watch });
+    const text = serializeReplay(file);
+    expect(text).toContain(
+      '  "setup": {\n' +
+        '    "seats": { "kim": "computer", "putin": "computer" },\n' +
+        '    "computer": {\n' +
+        '      "kim": { "level": "easy" },\n' +
+        '      "putin": { "level": "hard", "personality": "cautious-guardian" }\n' +
+        '    },\n' +
+        '    "mode": "watch"\n' +
+        '  },\n',
+    );
+    const parsed = parseReplay(text, LIBRARY);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.replay.setup).toEqual(watch);
+    expect(compactReplay(parsed.replay)).toContain(
+      '"setup":{"seats":{"kim":"computer","putin":"computer"},"computer":{"kim":{"level":"easy"},"putin":{"level":"hard","personality":"cautious-guardian"}},"mode":"watch"}',
+    );
+
+    const empty = replayOf(MINI, 5, { setup: { seats: { kim: 'human', putin: 'human' }, computer: {} } });
+    const emptyText = serializeReplay(empty);
+    expect(emptyText).toContain('"computer": {}');
+    const read = parseReplay(emptyText, LIBRARY);
+    expect(read.ok && read.replay.setup).toEqual({ seats: { kim: 'human', putin: 'human' }, computer: {} });
   });
 
   it('accepts a byte-order mark before the JSON', () => {
@@ -284,9 +317,45 @@ describe('every rejection, with its message', () => {
     ['a missing seat', edited(['setup', 'seats', 'putin'], undefined), 'malformed', seatsMessage],
     [
       'a bad level',
-      edited(['setup', 'opponent', 'level'], 'brutal'),
+      edited(['setup', 'computer', 'putin', 'level'], 'brutal'),
       'malformed',
-      damaged('"setup.opponent.level" must be "easy", "normal" or "hard"'),
+      damaged('"setup.computer.putin.level" must be "easy", "normal" or "hard"'),
+    ],
+    [
+      'a computer entry without a level',
+      edited(['setup', 'computer', 'putin'], { personality: 'calm' }),
+      'malformed',
+      damaged('"setup.computer.putin.level" must be "easy", "normal" or "hard"'),
+    ],
+    [
+      'a computer entry that is not an object',
+      edited(['setup', 'computer', 'putin'], 'hard'),
+      'malformed',
+      damaged('"setup.computer.putin" must be an object with a level'),
+    ],
+    [
+      'a computer that is not an object',
+      edited(['setup', 'computer'], [{ level: 'hard' }]),
+      'malformed',
+      damaged('"setup.computer" must be an object with an entry for each role the computer played'),
+    ],
+    [
+      'a computer for a role that is not one',
+      edited(['setup', 'computer', 'china'], { level: 'hard' }),
+      'malformed',
+      damaged('it has a field it should not have ("setup.computer.china")'),
+    ],
+    [
+      'an extra field in a computer entry',
+      edited(['setup', 'computer', 'putin', 'depth'], 3),
+      'malformed',
+      damaged('it has a field it should not have ("setup.computer.putin.depth")'),
+    ],
+    [
+      'a computer for a role a human played',
+      edited(['setup', 'computer', 'kim'], { level: 'easy' }),
+      'malformed',
+      damaged('"setup.computer.kim" describes the computer, but kim\'s seat is "human"'),
     ],
     [
       'a mode too long',
@@ -296,9 +365,11 @@ describe('every rejection, with its message', () => {
     ],
     [
       'a personality with a control character',
-      edited(['setup', 'opponent', 'personality'], 'a\u202eb'),
+      edited(['setup', 'computer', 'putin', 'personality'], 'a\u202eb'),
       'malformed',
-      damaged('"setup.opponent.personality" must be text of 1 to 64 characters, without control characters'),
+      damaged(
+        '"setup.computer.putin.personality" must be text of 1 to 64 characters, without control characters',
+      ),
     ],
     [
       'a log that is not a list',
@@ -440,13 +511,13 @@ describe('HTML and script in text fields', () => {
       setup: {
         ...BASE.setup,
         mode: PAYLOAD,
-        opponent: { level: 'hard', personality: '<script>alert(1)</script>' },
+        computer: { putin: { level: 'hard', personality: '<script>alert(1)</script>' } },
       },
     });
     const parsed = parseReplay(text, LIBRARY);
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.replay.setup.mode).toBe(PAYLOAD);
-    expect(parsed.replay.setup.opponent?.personality).toBe('<script>alert(1)</script>');
+    expect(parsed.replay.setup.computer?.putin?.personality).toBe('<script>alert(1)</script>');
     expect(serializeReplay(parsed.replay)).toContain(JSON.stringify(PAYLOAD));
   });
 

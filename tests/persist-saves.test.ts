@@ -70,7 +70,7 @@ describe('the save store', () => {
       scenarioId: 'vostochny-summit',
       scenarioTitle: 'The Vostochny Summit',
       seats: { kim: 'human', putin: 'computer' },
-      opponent: { level: 'normal' },
+      computer: { putin: { level: 'normal' } },
       mode: 'vs-computer',
       moves: 6,
       turn: newer.outcome.turn,

@@ -67,6 +67,9 @@ function render(scenario: Scenario = fixtureScenario(), seed = 1, humanRoles: Ro
     onPlayAgain: () => calls.push('again'),
     onSwapRole: () => calls.push('swap'),
     onTitle: () => calls.push('title'),
+    onWatch: () => calls.push('watch'),
+    onDownload: () => calls.push('download'),
+    onShare: () => calls.push('share'),
   });
   document.body.append(page);
   return { page, rules, state, calls };
@@ -214,16 +217,23 @@ describe('the debrief', () => {
     expect([...page.querySelectorAll('.questions li')].map(text)).toEqual(rules.scenario.questions);
   });
 
-  it('offers play again, the other side and the title, each reachable by Tab', () => {
+  it('offers play again, the other side, the replay and the title, each reachable by Tab', () => {
     const { page, calls } = render(fixtureScenario(), 1, ['kim']);
     const buttons = [...page.querySelectorAll<HTMLButtonElement>('.debrief-actions button')];
-    expect(buttons.map(text)).toEqual(['Play again', 'Play as Vladimir Putin', 'Back to title']);
+    expect(buttons.map(text)).toEqual([
+      'Play again',
+      'Play as Vladimir Putin',
+      'Watch the replay',
+      'Save as a file',
+      'Share a link',
+      'Back to title',
+    ]);
     for (const b of buttons) {
       expect(b.disabled).toBe(false);
       expect(b.getAttribute('tabindex')).toBeNull();
       b.click();
     }
-    expect(calls).toEqual(['again', 'swap', 'title']);
+    expect(calls).toEqual(['again', 'swap', 'watch', 'download', 'share', 'title']);
   });
 
   it('keeps text from data as text: a "<script>" title never becomes markup', () => {

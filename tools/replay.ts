@@ -4,7 +4,7 @@
 //
 //   npm run replay -- FILE [--scenario PATH] [--json]
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { stableHash, type Role } from '../src/engine/index.ts';
+import { ROLES, stableHash, type Role } from '../src/engine/index.ts';
 import { tooLarge } from '../src/persist/readJson.ts';
 import {
   libraryOf,
@@ -141,15 +141,16 @@ function summary(path: string, { replay, scenario, rules, states }: LoadedReplay
 
 function formatSummary(s: ReturnType<typeof summary>): string {
   const seat = (role: Role): string => `${role}: ${s.setup.seats[role]}`;
-  const opponent = s.setup.opponent;
   const rows: [string, string][] = [
     ['replay', s.file],
     ['scenario', `${s.scenario.title} (${s.scenario.id}, content hash ${s.scenario.hash})`],
     ['seats', `${seat('kim')}, ${seat('putin')}`],
   ];
-  if (opponent) {
-    const personality = opponent.personality === undefined ? '' : `, personality ${opponent.personality}`;
-    rows.push(['opponent', `${opponent.level}${personality}`]);
+  for (const role of ROLES) {
+    const computer = s.setup.computer?.[role];
+    if (computer === undefined) continue;
+    const personality = computer.personality === undefined ? '' : `, personality ${computer.personality}`;
+    rows.push(['computer', `${role}: ${computer.level}${personality}`]);
   }
   if (s.setup.mode !== undefined) rows.push(['mode', s.setup.mode]);
   rows.push(

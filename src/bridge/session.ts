@@ -86,6 +86,14 @@ export class Session {
     return this.apply({ type: 'choose', role, card, option });
   }
 
+  /**
+   * Shows another state of this game (the replay viewer steps through a game this way). It is not
+   * a move: nothing is announced, and nothing is saved.
+   */
+  seek(state: GameState): void {
+    this.current = state;
+  }
+
   /** How the computer plays `role`. */
   computerSetup(role: Role): ComputerSetup {
     return this.options.computer?.[role] ?? { level: 'normal' };

@@ -131,7 +131,7 @@ export function scenarioChanged(title: string, theirs: string, ours: string): Re
 
 function checkSetup(value: unknown): ReplaySetup | Problem {
   if (!isRecord(value)) return 'it has no "setup" saying who sat where';
-  const extra = extraField(value, ['seats', 'opponent', 'mode'], 'setup.');
+  const extra = extraField(value, ['seats', 'computer', 'mode'], 'setup.');
   if (extra) return extra;
   const seats = value.seats;
   if (!isRecord(seats)) return '"setup.seats" must say who played each role';
@@ -142,10 +142,10 @@ function checkSetup(value: unknown): ReplaySetup | Problem {
       return `"setup.seats.${role}" must be "human" or "computer"`;
   }
   const setup: ReplaySetup = { seats: { kim: seats.kim as ReplaySeat, putin: seats.putin as ReplaySeat } };
-  if (value.opponent !== undefined) {
-    const opponent = checkOpponent(value.opponent);
-    if (typeof opponent === 'string') return opponent;
-    setup.opponent = opponent;
+  if (value.computer !== undefined) {
+    const computer = checkComputer(value.computer, setup.seats);
+    if (typeof computer === 'string') return computer;
+    setup.computer = computer;
   }
   if (value.mode !== undefined) {
     if (!isText(value.mode)) return textProblem('setup.mode');
@@ -154,17 +154,38 @@ function checkSetup(value: unknown): ReplaySetup | Problem {
   return setup;
 }
 
-function checkOpponent(value: unknown): ReplayOpponent | Problem {
-  if (!isRecord(value)) return '"setup.opponent" must be an object with a level';
-  const extra = extraField(value, ['level', 'personality'], 'setup.opponent.');
+/** setup.computer: how the computer played each role it held (an empty object is allowed). */
+function checkComputer(
+  value: unknown,
+  seats: ReplaySetup['seats'],
+): NonNullable<ReplaySetup['computer']> | Problem {
+  if (!isRecord(value))
+    return '"setup.computer" must be an object with an entry for each role the computer played';
+  const extra = extraField(value, ROLES, 'setup.computer.');
+  if (extra) return extra;
+  const computer: NonNullable<ReplaySetup['computer']> = {};
+  for (const role of ROLES) {
+    if (value[role] === undefined) continue;
+    const opponent = checkOpponent(value[role], `setup.computer.${role}`);
+    if (typeof opponent === 'string') return opponent;
+    if (seats[role] !== 'computer')
+      return `"setup.computer.${role}" describes the computer, but ${role}'s seat is "${seats[role]}"`;
+    computer[role] = opponent;
+  }
+  return computer;
+}
+
+function checkOpponent(value: unknown, field: string): ReplayOpponent | Problem {
+  if (!isRecord(value)) return `"${field}" must be an object with a level`;
+  const extra = extraField(value, ['level', 'personality'], `${field}.`);
   if (extra) return extra;
   if (!isLevel(value.level))
-    return `"setup.opponent.level" must be ${LEVELS.map((l) => `"${l}"`)
+    return `"${field}.level" must be ${LEVELS.map((l) => `"${l}"`)
       .join(', ')
       .replace(/, (?=[^,]*$)/, ' or ')}`;
   const opponent: ReplayOpponent = { level: value.level };
   if (value.personality !== undefined) {
-    if (!isText(value.personality)) return textProblem('setup.opponent.personality');
+    if (!isText(value.personality)) return textProblem(`${field}.personality`);
     opponent.personality = value.personality;
   }
   return opponent;

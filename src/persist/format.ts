@@ -13,14 +13,15 @@ export const SUPPORTED_VERSIONS: readonly number[] = [REPLAY_VERSION];
 export const MAX_REPLAY_BYTES = 512 * 1024;
 /** The most moves a log may hold (a 60-month game, the longest a scenario may be, has about 200). */
 export const MAX_MOVES = 5000;
-/** The longest free-text field (setup.mode, setup.opponent.personality), in characters. */
+/** The longest free-text field (setup.mode, setup.computer.ROLE.personality), in characters. */
 export const MAX_TEXT_LENGTH = 64;
 /** The longest card, option or ending id a log or outcome may name. */
 export const MAX_ID_LENGTH = 80;
 
+/** How the computer played one role. */
 export interface ReplayOpponent {
   level: Level;
-  /** The opponent's personality id; free text, shown as text only. */
+  /** The computer's personality id for that role; free text, shown as text only. */
   personality?: string;
 }
 
@@ -30,7 +31,11 @@ export type ReplaySeat = 'human' | 'computer';
 /** Who sat where. Descriptive only: it does not change how the log replays. */
 export interface ReplaySetup {
   seats: Record<Role, ReplaySeat>;
-  opponent?: ReplayOpponent;
+  /**
+   * How the computer played each role it held (both in "watch" mode); a role listed here must
+   * have the seat "computer".
+   */
+  computer?: Partial<Record<Role, ReplayOpponent>>;
   /** The title screen's mode ("vs-computer", "hotseat", "watch"); free text, shown as text only. */
   mode?: string;
 }

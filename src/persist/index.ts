@@ -25,15 +25,8 @@ export {
   type ReplayInput,
 } from './replayFile.ts';
 export { outcomeOf } from './verify.ts';
-export {
-  replayToFragment,
-  fragmentToReplayText,
-  parseReplayFragment,
-  FRAGMENT_PREFIX,
-  MAX_FRAGMENT_LENGTH,
-  type FragmentError,
-  type FragmentErrorCode,
-} from './link.ts';
+// Share links (link.ts) are not re-exported: they bring the compression library, which the page
+// loads only when a link is made or opened (`await import('../persist/link.ts')`).
 export {
   SaveStore,
   newSaveId,

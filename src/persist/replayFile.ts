@@ -1,7 +1,7 @@
 // The replay file: building one from a game, writing it as text, and reading text back into a
 // game whose every state is known. Nothing here reads a clock or draws a random number: the
 // caller passes the date it wants recorded.
-import type { GameState, Rules } from '../engine/index.ts';
+import { ROLES, type GameState, type Rules } from '../engine/index.ts';
 import { bindScenario } from './bind.ts';
 import { checkReplayText } from './check.ts';
 import type { ReplayError } from './replayError.ts';
@@ -48,17 +48,10 @@ export function compactReplay(file: ReplayFile): string {
 
 /** The file as plain JSON data with its keys in the documented order (absent options left out). */
 function ordered(file: ReplayFile): Json {
-  const { seats, opponent, mode } = file.setup;
+  const { seats, computer, mode } = file.setup;
   const setup: Json = {
     seats: { kim: seats.kim, putin: seats.putin },
-    ...(opponent === undefined
-      ? {}
-      : {
-          opponent: {
-            level: opponent.level,
-            ...(opponent.personality === undefined ? {} : { personality: opponent.personality }),
-          },
-        }),
+    ...(computer === undefined ? {} : { computer: orderedComputer(computer) }),
     ...(mode === undefined ? {} : { mode }),
   };
   const { turn, phase, ending, stateHash } = file.outcome;
@@ -72,6 +65,20 @@ function ordered(file: ReplayFile): Json {
     outcome: { turn, phase, ending, stateHash },
     ...(file.savedAt === undefined ? {} : { savedAt: file.savedAt }),
   };
+}
+
+/** setup.computer with its roles in the order of ROLES (kim, putin) and each entry's keys in order. */
+function orderedComputer(computer: NonNullable<ReplaySetup['computer']>): Json {
+  const out: { [key: string]: Json } = {};
+  for (const role of ROLES) {
+    const entry = computer[role];
+    if (entry === undefined) continue;
+    out[role] = {
+      level: entry.level,
+      ...(entry.personality === undefined ? {} : { personality: entry.personality }),
+    };
+  }
+  return out;
 }
 
 /** A replay read, checked and played: the file, its scenario and rules, and every state. */

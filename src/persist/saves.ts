@@ -5,7 +5,7 @@
 import { isSeed } from '../engine/index.ts';
 import { checkReplayText } from './check.ts';
 import type { ReplayError } from './replayError.ts';
-import type { ReplayFile, ReplayOpponent, ReplayOutcome, ReplaySetup } from './format.ts';
+import type { ReplayFile, ReplayOutcome, ReplaySetup } from './format.ts';
 import type { ReplayLibrary } from './library.ts';
 import { compactReplay, parseReplay, type LoadedReplay } from './replayFile.ts';
 import { fail, type Failure } from './result.ts';
@@ -26,7 +26,7 @@ export interface SaveSummary {
   scenarioId: string;
   scenarioTitle: string;
   seats: ReplaySetup['seats'];
-  opponent?: ReplayOpponent;
+  computer?: ReplaySetup['computer'];
   mode?: string;
   moves: number;
   turn: number;
@@ -167,13 +167,13 @@ export class SaveStore {
     const checked = checkReplayText(text, this.library);
     if (!checked.ok) return { id, damaged: checked.message };
     const { replay, title } = checked;
-    const { seats, opponent, mode } = replay.setup;
+    const { seats, computer, mode } = replay.setup;
     return {
       id,
       scenarioId: replay.scenario.id,
       scenarioTitle: title,
       seats,
-      ...(opponent === undefined ? {} : { opponent }),
+      ...(computer === undefined ? {} : { computer }),
       ...(mode === undefined ? {} : { mode }),
       moves: replay.log.length,
       turn: replay.outcome.turn,

@@ -5,6 +5,9 @@ import { setKeymap, helpEntries, type KeyBinding } from '../ui/keys.ts';
 import { openHelp } from '../ui/help.ts';
 import { h } from '../ui/dom.ts';
 import { openModal } from '../ui/modal.ts';
+import { replayOf } from '../bridge/saving.ts';
+import { downloadReplay, shareReplay } from '../ui/replayActions.ts';
+import { modeOf } from './flow.ts';
 import { stateSummary, tintValues } from '../ui/mapTint.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES } from '../ui/screens/briefing.ts';
@@ -12,7 +15,7 @@ import { PlayScreen, type AsOf, type Focus } from '../ui/screens/play.ts';
 import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
-import { shipmentsFor } from './shipments.ts';
+import { fitMapToCell, sendShipments } from './mapStage.ts';
 
 const COMPUTER_PAUSE_MS = 700;
 
@@ -185,14 +188,8 @@ export class PlayScene extends Phaser.Scene {
     this.paintMap();
   }
 
-  /** Fits the map to its cell once the browser has laid the screen out. */
   private fitMap(): void {
-    requestAnimationFrame(() => {
-      if (!this.scene.isActive()) return;
-      const rect = this.screen.mapRect();
-      if (rect && rect.width > 0)
-        mapHost.scene?.fit({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
-    });
+    fitMapToCell(this, this.screen);
   }
 
   private paintMap(): void {
@@ -204,15 +201,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private animate(previous: GameState, state: GameState, fresh: ChronicleEntry[]): void {
-    const view = mapHost.scene?.view;
-    if (!view) return;
-    for (const shipment of shipmentsFor(fresh, previous, state)) {
-      void view.sendShipment(shipment.route, {
-        label: shipment.label,
-        reverse: shipment.reverse,
-        reducedMotion: settings().reducedMotion,
-      });
-    }
+    sendShipments(previous, state, fresh);
   }
 
   private setKeys(focus: Focus): void {
@@ -247,19 +236,38 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private confirmLeave(): void {
+    const replay = () => replayOf(this.session, modeOf(this.session.options.seats));
     const modal = openModal({
-      title: 'Leave this game?',
-      body: h('p', {}, 'You will go back to the title screen and this game will end.'),
+      title: 'Menu',
+      body: h(
+        'p',
+        {},
+        'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+      ),
       actions: [
         {
-          label: 'Leave the game',
+          label: 'Back to the title',
           primary: true,
           onClick: () => {
             modal.close();
             this.scene.start(SCENES.title);
           },
         },
+        // in a two-player game a replay would show each side the other's secrets: only at the end
+        ...(this.hotSeat
+          ? []
+          : [
+              { label: 'Save the replay as a file', onClick: () => downloadReplay(replay()) },
+              {
+                label: 'Share a link',
+                onClick: () => {
+                  modal.close();
+                  void shareReplay(replay());
+                },
+              },
+            ]),
       ],
+      closeLabel: 'Keep playing',
     });
   }
 

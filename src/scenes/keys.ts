@@ -8,4 +8,5 @@ export const SCENES = {
   play: 'Play',
   news: 'News',
   debrief: 'Debrief',
+  replay: 'Replay',
 } as const;

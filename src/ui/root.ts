@@ -30,3 +30,21 @@ export function announce(message: string): void {
   // a fresh text node in a later frame makes screen readers announce repeated messages too
   requestAnimationFrame(() => (live.textContent = message));
 }
+
+let notice: HTMLElement | null = null;
+
+/**
+ * Shows a message that stays above every screen until dismissed (a save that failed, say): it
+ * interrupts nothing, and a screen reader hears it once.
+ */
+export function showNotice(message: string): void {
+  notice?.remove();
+  const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss' }, '×');
+  const box = h('div', { class: 'notice', role: 'alert' }, h('p', {}, message), close);
+  close.addEventListener('click', () => {
+    box.remove();
+    if (notice === box) notice = null;
+  });
+  notice = box;
+  document.body.append(box);
+}

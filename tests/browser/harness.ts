@@ -108,6 +108,25 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
   return { page, context, errors, close: () => context.close() };
 }
 
+/**
+ * Runs `work` on a fresh game page and closes it after; a failure says what the page printed so far.
+ */
+export async function withGame<T>(
+  work: (game: GamePage) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const game = await openGame(options);
+  try {
+    return await work(game);
+  } catch (error) {
+    throw new Error(`${String(error)}\nconsole and page errors so far:\n${game.errors.join('\n')}`, {
+      cause: error,
+    });
+  } finally {
+    await game.close();
+  }
+}
+
 /** A promise that waits until `open` is called (to hold a request, for instance). */
 export function gate(): { wait: Promise<void>; open: () => void } {
   let resolveWait: (() => void) | undefined;

@@ -4,11 +4,10 @@ import { SEED } from './env.ts';
 import {
   closeBrowser,
   humanTimelineEntries,
-  openGame,
+  withGame,
   playToDebrief,
   screenshot,
   startGame,
-  type GamePage,
   type GameRecord,
   type Role,
   type StartOptions,
@@ -25,19 +24,6 @@ function secretsOf(role: Role): string[] {
   return Object.entries(scenario.meters)
     .filter(([, m]) => m.private && m.owner === OWNER[role])
     .map(([id]) => id);
-}
-
-async function withGame<T>(run: (game: GamePage) => Promise<T>): Promise<T> {
-  const game = await openGame();
-  try {
-    return await run(game);
-  } catch (error) {
-    throw new Error(`${String(error)}\nconsole and page errors so far:\n${game.errors.join('\n')}`, {
-      cause: error,
-    });
-  } finally {
-    await game.close();
-  }
 }
 
 interface HotSeatLog {

@@ -10,6 +10,7 @@ export interface ScenarioCard {
   title: string;
   paragraphs: string[];
   quote?: string;
+  options: { id: string; label: string }[];
 }
 
 export interface ScenarioFile {

@@ -28,6 +28,10 @@ export interface DebriefContext {
   onPlayAgain(): void;
   onSwapRole(): void;
   onTitle(): void;
+  /** Watch this game move by move; save it as a file; share it as a link. */
+  onWatch(): void;
+  onDownload(): void;
+  onShare(): void;
 }
 
 const ROLE_STATE_NAMES: Record<Role, string> = { kim: 'North Korea', putin: 'Russia' };
@@ -510,6 +514,13 @@ function actionsSection(ctx: DebriefContext): HTMLElement {
       'Play again',
     ),
     swap,
+    h('button', { type: 'button', class: 'debrief-watch', onclick: () => ctx.onWatch() }, 'Watch the replay'),
+    h(
+      'button',
+      { type: 'button', class: 'debrief-download', onclick: () => ctx.onDownload() },
+      'Save as a file',
+    ),
+    h('button', { type: 'button', class: 'debrief-share', onclick: () => ctx.onShare() }, 'Share a link'),
     h(
       'button',
       { type: 'button', class: 'debrief-title-button', onclick: () => ctx.onTitle() },

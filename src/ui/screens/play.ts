@@ -35,7 +35,9 @@ export type AsOf = Pick<GameState, 'turn' | 'stage' | 'meters'>;
 export type Focus =
   | { kind: 'hand' }
   | { kind: 'thinking'; role: Role }
-  | { kind: 'outcome'; entries: ChronicleEntry[]; byHuman: boolean };
+  | { kind: 'outcome'; entries: ChronicleEntry[]; byHuman: boolean }
+  /** A moment of a replay: its controls, then what happened in the move that led to it. */
+  | { kind: 'replay'; entries: ChronicleEntry[]; controls: HTMLElement; intro: string | null };
 
 export class PlayScreen {
   readonly element: HTMLElement;
@@ -132,6 +134,8 @@ export class PlayScreen {
       ),
       this.bottom(state, focus),
     );
+    // a replay keeps the focus where the viewer's controls left it
+    if (focus.kind === 'replay') return;
     const first = this.element.querySelector<HTMLElement>(
       '.bottom .option:not([disabled]), .bottom .continue',
     );
@@ -256,6 +260,27 @@ export class PlayScreen {
       area.append(this.outcome(focus.entries, focus.byHuman));
       return area;
     }
+    if (focus.kind === 'replay') {
+      area.setAttribute('aria-label', 'Replay');
+      const news = focus.entries.filter((e) => e.kind !== 'choice' && e.kind !== 'answer');
+      area.append(
+        focus.controls,
+        h(
+          'div',
+          { class: 'outcome-wrap replay-moment' },
+          this.moveBlock(focus.entries, false) ??
+            (focus.intro ? h('p', { class: 'replay-intro' }, focus.intro) : null),
+          news.length
+            ? h(
+                'ul',
+                { class: 'replay-news' },
+                ...news.map((e) => h('li', {}, h('strong', {}, `${e.title}: `), e.text)),
+              )
+            : null,
+        ),
+      );
+      return area;
+    }
     const role = state.active;
     if (role === null) return area;
     const legal = legalActions(rules, state);
@@ -307,9 +332,22 @@ export class PlayScreen {
   }
 
   private outcome(entries: ChronicleEntry[], byHuman: boolean): HTMLElement {
+    return h(
+      'div',
+      { class: 'outcome-wrap' },
+      this.moveBlock(entries, byHuman),
+      h(
+        'button',
+        { type: 'button', class: 'primary continue', onclick: this.handlers.onContinue },
+        'Continue',
+      ),
+    );
+  }
+
+  /** The move among `entries`: who chose what, what it did, and its source. */
+  private moveBlock(entries: ChronicleEntry[], byHuman: boolean): HTMLElement | null {
     const rules = this.session.rules;
     const move = entries.find((e) => e.kind === 'choice' || e.kind === 'answer');
-    const blocks: HTMLElement[] = [];
     if (move && move.role) {
       const card = rules.cards.get(move.id)!;
       const option = card.options.find((o) => o.id === move.option)!;
@@ -322,29 +360,18 @@ export class PlayScreen {
         );
       }
       if (option.offer) notes.push(`An offer goes to ${ROLE_NAMES[move.role === 'kim' ? 'putin' : 'kim']}.`);
-      blocks.push(
-        h(
-          'div',
-          { class: `outcome role-${move.role}` },
-          h('h2', {}, `${who} chose: ${option.label}`),
-          h('p', { class: 'muted small' }, card.title),
-          h('p', { class: 'outcome-text' }, move.text),
-          changeChips(rules, move.changes, this.visible),
-          notes.length ? h('p', { class: 'later-note' }, notes.join(' ')) : null,
-          sourceButton(card),
-        ),
+      return h(
+        'div',
+        { class: `outcome role-${move.role}` },
+        h('h2', {}, `${who} chose: ${option.label}`),
+        h('p', { class: 'muted small' }, card.title),
+        h('p', { class: 'outcome-text' }, move.text),
+        changeChips(rules, move.changes, this.visible),
+        notes.length ? h('p', { class: 'later-note' }, notes.join(' ')) : null,
+        sourceButton(card),
       );
     }
-    return h(
-      'div',
-      { class: 'outcome-wrap' },
-      ...blocks,
-      h(
-        'button',
-        { type: 'button', class: 'primary continue', onclick: this.handlers.onContinue },
-        'Continue',
-      ),
-    );
+    return null;
   }
 
   /** Brings card n (1-based) forward (short screens show one at a time) and focuses its first option. */

@@ -309,6 +309,9 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
         ),
         h('button', { type: 'submit', form: 'title-form', class: 'primary start-top' }, 'Start'),
       ),
+      // saved games and the replay opener go here (TitleScene fills it); problems are said here
+      h('p', { class: 'field-error title-problem', role: 'alert' }),
+      h('div', { class: 'title-extras' }),
       form,
     ),
   );

@@ -1,0 +1,133 @@
+// The page's saved games: every game saves itself after each move (a replay of it so far, in the
+// browser's storage), and the page remembers which game is in progress, so that a reload lands
+// back in it. Saving never stops play: a failure is a message, and no other save is touched.
+import {
+  buildReplay,
+  newSaveId,
+  parseReplay,
+  replayScenarioId,
+  SaveStore,
+  type LoadedReplay,
+  type ReplayError,
+  type ReplayFile,
+  type ReplaySetup,
+  type SaveError,
+} from '../persist/index.ts';
+import { ROLES } from '../engine/index.ts';
+import { content, loadScenario } from './content.ts';
+import type { Session } from './session.ts';
+
+/** The key that names the game in progress (a pointer to its save, nothing more). */
+const CURRENT_KEY = 'sfo.current';
+
+let shared: SaveStore | null = null;
+
+/** The page's save store, over localStorage (read lazily: some browsers throw on touching it). */
+export function saveStore(): SaveStore {
+  shared ??= new SaveStore({ storage: () => window.localStorage, library: content });
+  return shared;
+}
+
+/** Who sat where, for the replay file. */
+export function setupOf(session: Session, mode: string): ReplaySetup {
+  const computer: NonNullable<ReplaySetup['computer']> = {};
+  for (const role of ROLES) {
+    if (session.seat(role) !== 'computer') continue;
+    const { level, personality } = session.computerSetup(role);
+    computer[role] = personality === undefined ? { level } : { level, personality };
+  }
+  return { seats: { ...session.options.seats }, computer, mode };
+}
+
+/** The game so far as a replay file, dated now. */
+export function replayOf(session: Session, mode: string): ReplayFile {
+  return buildReplay({
+    scenarioHash: session.options.scenarioHash,
+    state: session.state,
+    setup: setupOf(session, mode),
+    savedAt: new Date().toISOString(),
+  });
+}
+
+/** A fresh id for a new game's save. */
+export function freshSaveId(): string {
+  return newSaveId(crypto.getRandomValues(new Uint32Array(1))[0]!, new Date().toISOString());
+}
+
+export interface Autosave {
+  /** Stops saving (the session is over or replaced). */
+  stop(): void;
+}
+
+/**
+ * Saves the session after every move under `id`, and marks it as the game in progress until it
+ * ends. `onProblem` hears a failure once (and again only after a save has worked since).
+ */
+export function autosave(
+  session: Session,
+  id: string,
+  mode: string,
+  onProblem: (message: string) => void,
+): Autosave {
+  let failing = false;
+  const save = () => {
+    const result = saveStore().put(id, replayOf(session, mode));
+    if (result.ok) {
+      failing = false;
+      markCurrent(session.state.phase === 'over' ? null : id);
+    } else if (!failing) {
+      failing = true;
+      onProblem(`${result.message} You can keep playing; this game is not being saved.`);
+    }
+  };
+  session.events.on('changed', save);
+  save();
+  return { stop: () => session.events.off('changed', save) };
+}
+
+function markCurrent(id: string | null): void {
+  try {
+    if (id === null) window.localStorage.removeItem(CURRENT_KEY);
+    else window.localStorage.setItem(CURRENT_KEY, id);
+  } catch {
+    // no storage: then nothing was saved either, and the save's own message says so
+  }
+}
+
+/** The save of the game in progress when the page was last left, if any. */
+export function currentSaveId(): string | null {
+  try {
+    return window.localStorage.getItem(CURRENT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function forgetCurrent(): void {
+  markCurrent(null);
+}
+
+/**
+ * Reads replay text (a save, a file, a link) after fetching the scenario it names, so it can be
+ * checked and played. Never throws.
+ */
+export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayError> {
+  const id = replayScenarioId(text);
+  if (id !== null && content.scenarios.some((s) => s.cover.id === id)) {
+    const load = await loadScenario(id);
+    if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
+  }
+  return parseReplay(text, content);
+}
+
+/** A save, read and played, ready to continue (its scenario fetched first). */
+export async function loadSave(id: string): Promise<LoadedReplay | ReplayError | SaveError> {
+  const listed = saveStore().list();
+  if (!listed.ok) return listed;
+  const entry = listed.saves.find((s) => s.id === id);
+  if (entry && entry.damaged === undefined) {
+    const load = await loadScenario(entry.scenarioId);
+    if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
+  }
+  return saveStore().load(id);
+}
