@@ -46,7 +46,7 @@ const USAGE = `usage: npm run sim -- [--scenario ID | --file PATH] [--games N] [
   --kim-personality ID   the opponent's personality for that role (default: the scenario's first
   --putin-personality ID for the role); only for easy, normal and hard
   --rollouts N           the hard level's rollout budget for a first-month decision (later
-                         months get more, as their rollouts are shorter; default 144)
+                         months get more, as their rollouts are shorter; default 64)
   --swap                 a duel: play the games, then the same worlds with the two players'
                          seats swapped (personalities stay with their roles), and report how
                          often each player's result beat the other's in each role

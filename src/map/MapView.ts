@@ -14,6 +14,9 @@ import { pointInRing } from './geometry.ts';
 import type { MapData, MapPlace, MapRoute } from './mapData.ts';
 import { cssColor, DEFAULT_PALETTE, mixColor, tintColor, type MapPalette } from './palette.ts';
 
+/** Emitted on the scene's events whenever the view changes what it draws (see MapScene's frame rate). */
+export const MAP_CHANGED = 'map-changed';
+
 const LINE_HEIGHT = 1.22;
 const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif';
 const RAIL_COLOR = 0xe2c27d;
@@ -253,6 +256,7 @@ export class MapView {
 
   /** Outlines one state (e.g. while an HTML element standing for it has focus); null removes it. */
   highlightState(id: string | null): void {
+    this.scene.events.emit(MAP_CHANGED);
     if (this.destroyed || id === this.highlighted) return;
     this.highlighted = id;
     this.paint();
@@ -285,6 +289,7 @@ export class MapView {
 
   /** Sends a marker along a route; resolves when it has arrived and faded (or when the view is destroyed). */
   sendShipment(routeId: string, opts: ShipmentOptions): Promise<void> {
+    this.scene.events.emit(MAP_CHANGED);
     const route = this.data.routes.find((r) => r.id === routeId);
     if (this.destroyed) return Promise.resolve();
     if (!route) return Promise.reject(new Error(`MapView.sendShipment: no route '${routeId}'`));
@@ -380,6 +385,7 @@ export class MapView {
 
   /** A gentle idle animation: the place markers pulse. */
   animateIdle(on: boolean): void {
+    this.scene.events.emit(MAP_CHANGED);
     if (this.destroyed || on === this.idle) return;
     this.idle = on;
     for (const t of this.idleTweens) t.remove();

@@ -1,11 +1,21 @@
 import * as Phaser from 'phaser';
-import { MapView } from '../map/MapView.ts';
+import { MAP_CHANGED, MapView } from '../map/MapView.ts';
 import { parseMapData } from '../map/mapData.ts';
 import { COLOR_BLIND_PALETTE, DEFAULT_PALETTE } from '../map/palette.ts';
 import { onSettingsChange, settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 
 type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * While nothing on the map moves, the game draws this many frames a second instead of 60: the
+ * picture is the same, and on a machine without a GPU every frame of the map costs a software
+ * render that the computer opponent's worker would otherwise wait for. Anything that changes the
+ * map (a layout, tints, a highlight, a shipment, the pointer moving) brings back full speed.
+ */
+const IDLE_FPS = 4;
+/** How long the map must have been still before the frame rate drops. */
+const IDLE_AFTER_MS = 800;
 
 /**
  * The map lives for the whole page, under every other scene: the title and debrief show it as a
@@ -16,6 +26,8 @@ export class MapScene extends Phaser.Scene {
   private rect: Rect | null = null;
   private tints: Record<string, number | null> = {};
   private readonly hoverListeners = new Set<(id: string | null) => void>();
+  private lastChange = 0;
+  private throttled = false;
 
   constructor() {
     super(SCENES.map);
@@ -24,6 +36,12 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     // Other scenes may steer the map (fit, tints) before it exists: it applies them when built.
     mapHost.scene = this;
+    this.events.on(MAP_CHANGED, this.wake, this);
+    const onPointer = () => this.wake();
+    window.addEventListener('pointermove', onPointer, { passive: true });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
+      window.removeEventListener('pointermove', onPointer),
+    );
     // The title goes up first: painting the map takes a moment (a software-rendered texture can
     // take a few hundred ms), and the player can already choose while it does.
     // (after the next frame is drawn: by then the title scene, started beside this one, is up)
@@ -50,6 +68,25 @@ export class MapScene extends Phaser.Scene {
     });
   }
 
+  /** Full frame rate again, for a while: something on the map changed or may change. */
+  wake(): void {
+    this.lastChange = performance.now();
+    if (!this.throttled) return;
+    this.throttled = false;
+    this.game.loop.setFPSLimit(0);
+  }
+
+  override update(): void {
+    // a tween moving (a shipment, a pulse) keeps the full frame rate
+    if (this.tweens.getTweens().length > 0) {
+      this.wake();
+      return;
+    }
+    if (this.throttled || performance.now() - this.lastChange < IDLE_AFTER_MS) return;
+    this.throttled = true;
+    this.game.loop.setFPSLimit(IDLE_FPS);
+  }
+
   /** Calls `listener` with the state under the pointer (null off the map); returns an unsubscribe. */
   onHover(listener: (id: string | null) => void): () => void {
     this.hoverListeners.add(listener);
@@ -58,11 +95,13 @@ export class MapScene extends Phaser.Scene {
 
   /** Fits the map into `rect` (page pixels), or the whole window when null. */
   fit(rect: Rect | null): void {
+    this.wake();
     this.rect = rect;
     this.relayout();
   }
 
   setTints(values: Record<string, number | null>): void {
+    this.wake();
     this.tints = values;
     this.applyTints();
   }

@@ -3,6 +3,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SEED } from './env.ts';
 import {
   closeBrowser,
+  formatFindings,
+  runAxe,
   humanTimelineEntries,
   withGame,
   playToDebrief,
@@ -72,7 +74,11 @@ describe('two players, one device', () => {
               if (seen.dialogs > 0) leaks.push(`pass screen ${count}: a dialog is open`);
               if (seen.cards.length > 0)
                 leaks.push(`pass screen ${count}: card titles in the page: ${seen.cards.join(', ')}`);
-              if (count === 1) await screenshot(page, 'hotseat-pass');
+              if (count === 1) {
+                await screenshot(page, 'hotseat-pass');
+                const findings = await runAxe(page, 'pass the device');
+                if (findings.length > 0) leaks.push(`axe on the pass screen:\n${formatFindings(findings)}`);
+              }
               return;
             }
             if (screen !== 'hand') return;

@@ -12,6 +12,8 @@ import { fragmentToReplayText } from '../../src/persist/link.ts';
 import { REPO_ROOT, SEED } from './env.ts';
 import {
   closeBrowser,
+  formatFindings,
+  runAxe,
   withGame,
   playToDebrief,
   screenOf,
@@ -90,6 +92,7 @@ describe('saves', () => {
       expect(saves[0]).toContain(scenario.title);
       expect(saves[0]).toContain('finished');
       await screenshot(page, 'title-saved-games');
+      expect(formatFindings(await runAxe(page, 'title with saved games'))).toBe('');
       expect(errors).toEqual([]);
     });
   });
@@ -167,6 +170,7 @@ describe('replay files', () => {
       await page.keyboard.press('ArrowLeft');
       expect(await page.locator('#ui .replay-moment .source-button').count()).toBe(1);
       await screenshot(page, 'replay-viewer');
+      expect(formatFindings(await runAxe(page, 'replay viewer'))).toBe('');
 
       // dropped on the title screen
       await page.keyboard.press('m');
