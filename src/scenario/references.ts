@@ -114,6 +114,7 @@ function checkIds(s: Scenario, ctx: CheckContext): Issue[] {
     ...uniqueIds(s.reactions, ['reactions'], 'reaction', ctx),
     ...uniqueIds(s.endings, ['endings'], 'ending', ctx),
     ...uniqueIds(s.objectives, ['objectives'], 'objective', ctx),
+    ...uniqueIds(s.hints ?? [], ['hints'], 'hint', ctx),
   ];
   // The engine records what has fired by id, events and reactions alike.
   const events = new Set(s.events.map((e) => e.id));

@@ -228,6 +228,18 @@ export const PersonalitySchema = z.strictObject({
   options: z.record(OptionKeySchema, WeightSchema).default({}),
 });
 
+/**
+ * A tip shown to the player on the play screen (the tutorial's teaching, mostly): at a hand or
+ * after a move, the first time its condition holds. Hints explain; they never change the game.
+ */
+export const HintSchema = z.strictObject({
+  id: IdSchema,
+  /** Where it shows: above the hand to choose from, or with the outcome of a move. */
+  at: z.enum(['hand', 'outcome']).default('hand'),
+  when: ConditionSchema.optional(),
+  text: z.string().min(1).max(400),
+});
+
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   title: z.string().min(1).max(80),
@@ -250,6 +262,10 @@ export const ScenarioSchema = z.strictObject({
   questions: z.array(z.string().min(1)).default([]),
   /** The computer opponent's personalities; the first of each role is its default. */
   personalities: z.array(PersonalitySchema).default([]),
+  /** Tips for the player (optional; absent, a scenario's content hash is as it was before hints). */
+  hints: z.array(HintSchema).optional(),
+  /** A scenario that teaches the game: the title screen lists it first. */
+  tutorial: z.boolean().optional(),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
@@ -263,6 +279,7 @@ export type MeterDef = z.infer<typeof MeterSchema>;
 export type DelayedOutcome = z.infer<typeof DelayedOutcomeSchema>;
 export type Chance = z.infer<typeof ChanceSchema>;
 export type Personality = z.infer<typeof PersonalitySchema>;
+export type Hint = z.infer<typeof HintSchema>;
 
 export const ParagraphSchema = z.strictObject({
   id: z.string().regex(/^p\d\d$/),

@@ -62,10 +62,12 @@ function loadAll(files: string[]): Loaded {
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
     return { scenario: result.scenario, hash: result.hash };
   });
-  // the title lists them in the story's order: by first month, then by title
+  // the title lists the tutorial first, then the rest in the story's order: by first month, then title
   scenarios.sort(
     (a, b) =>
-      a.scenario.start.localeCompare(b.scenario.start) || a.scenario.title.localeCompare(b.scenario.title),
+      Number(b.scenario.tutorial === true) - Number(a.scenario.tutorial === true) ||
+      a.scenario.start.localeCompare(b.scenario.start) ||
+      a.scenario.title.localeCompare(b.scenario.title),
   );
   return { library, scenarios };
 }

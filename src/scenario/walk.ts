@@ -40,7 +40,7 @@ export function outcomeSites(s: Scenario): Site<Outcome>[] {
   return sites;
 }
 
-/** Every top-level `when`: of cards, options, conditional outcomes, events, reactions, endings, objectives. */
+/** Every top-level `when`: of cards, options, conditional outcomes, events, reactions, endings, objectives, hints. */
 export function conditionSites(s: Scenario): Site<Condition>[] {
   const sites: Site<Condition>[] = [];
   const add = (cond: Condition | undefined, path: Path, owner: string) => {
@@ -59,6 +59,7 @@ export function conditionSites(s: Scenario): Site<Condition>[] {
   s.reactions.forEach((r, i) => add(r.when, ['reactions', i], `reaction "${r.id}"`));
   s.endings.forEach((e, i) => add(e.when, ['endings', i], `ending "${e.id}"`));
   s.objectives.forEach((o, i) => add(o.when, ['objectives', i], `objective "${o.id}"`));
+  s.hints?.forEach((h, i) => add(h.when, ['hints', i], `hint "${h.id}"`));
   return sites;
 }
 

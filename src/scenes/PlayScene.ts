@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import { currentSession, type Session, type SessionEvents } from '../bridge/session.ts';
-import type { ChronicleEntry, GameState, Role } from '../engine/index.ts';
+import { holds, type ChronicleEntry, type GameState, type Role } from '../engine/index.ts';
 import { setKeymap, helpEntries, type KeyBinding } from '../ui/keys.ts';
 import { openHelp } from '../ui/help.ts';
 import { h } from '../ui/dom.ts';
@@ -32,6 +32,8 @@ export class PlayScene extends Phaser.Scene {
   private slotObserver: ResizeObserver | null = null;
   /** In a two-player game, the role holding the device (null until someone has it). */
   private viewer: Role | null = null;
+  /** The tips already shown in this game (each shows once). */
+  private readonly hintsShown = new Set<string>();
 
   constructor() {
     super(SCENES.play);
@@ -65,6 +67,7 @@ export class PlayScene extends Phaser.Scene {
       this.tint,
     );
     this.viewer = null;
+    this.hintsShown.clear();
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
@@ -177,6 +180,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private show(focus: Focus, previousMeters?: Record<string, number>, asOf?: AsOf): void {
+    this.screen.setHint(this.nextHint(focus));
     this.screen.render(focus, previousMeters, asOf);
     const slot = this.screen.element.querySelector('.map-slot');
     if (slot && this.slotObserver) {
@@ -186,6 +190,18 @@ export class PlayScene extends Phaser.Scene {
     this.setKeys(focus);
     this.fitMap();
     this.paintMap();
+  }
+
+  /** The scenario's first tip for this screen that has not been shown yet and whose moment has come. */
+  private nextHint(focus: Focus): string | null {
+    if (focus.kind !== 'hand' && focus.kind !== 'outcome') return null;
+    const { rules, state } = this.session;
+    const hint = (rules.scenario.hints ?? []).find(
+      (h) => h.at === focus.kind && !this.hintsShown.has(h.id) && holds(rules, state, h.when),
+    );
+    if (!hint) return null;
+    this.hintsShown.add(hint.id);
+    return hint.text;
   }
 
   private fitMap(): void {

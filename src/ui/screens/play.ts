@@ -48,12 +48,19 @@ export class PlayScreen {
   /** Who is looking at the screen in a two-player game (their secrets show, the rival's don't). */
   private viewer: Role | null = null;
   private visible: Visible = SEE_ALL;
+  /** A tip of the scenario's to show above the hand or the outcome (null: none). */
+  private hint: string | null = null;
 
   constructor(session: Session, handlers: PlayHandlers, tint: string) {
     this.session = session;
     this.handlers = handlers;
     this.tint = tint;
     this.element = h('main', { class: 'play' });
+  }
+
+  /** The tip the next render shows at the top of its bottom panel (null for none). */
+  setHint(text: string | null): void {
+    this.hint = text;
   }
 
   /** Sets whose eyes are on the screen; null shows everything (one player, or watching). */
@@ -245,6 +252,8 @@ export class PlayScreen {
   private bottom(state: GameState, focus: Focus): HTMLElement {
     const rules = this.session.rules;
     const area = h('section', { class: 'bottom', 'aria-label': 'Your move' });
+    if (this.hint && (focus.kind === 'hand' || focus.kind === 'outcome'))
+      area.append(h('aside', { class: 'hint', 'aria-label': 'Tip' }, h('strong', {}, 'Tip '), this.hint));
     if (focus.kind === 'thinking') {
       area.append(
         h(
