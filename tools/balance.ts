@@ -24,6 +24,7 @@ import { HARD_ROLLOUTS, MAX_ROLLOUTS } from '../src/ai/index.ts';
 import { formatProblem } from '../src/scenario/load.ts';
 import { loadScenarioFile, shippedScenarioFiles } from '../src/scenario/node.ts';
 import { parseArgs, parseWhole } from '../src/sim/args.ts';
+import { readSimReports } from './balance-from-sim.ts';
 import {
   formatTable,
   simulate,
@@ -147,30 +148,63 @@ function cardChoices(rules: Rules, report: BalanceReport, opponent: Role, c: Cri
 
 const pct = (x: number, digits = 1): string => `${(100 * x).toFixed(digits)}%`;
 
-/** Runs the three checks on one scenario. Pure apart from the clock (only for `seconds`). */
+/** The simulator's reports the checks read for one role: against normal, and against hard. */
+export interface RoleReports {
+  normal: BalanceReport;
+  hard: BalanceReport | null;
+  /** Seconds the simulations took (0 when the reports were read from files). */
+  seconds?: { normal: number; hard: number };
+}
+
+/** Runs the simulations the checks need for one scenario, then the checks. */
 export function balanceScenario(rules: Rules, settings: BalanceSettings): ScenarioBalance {
-  const c = settings.criteria ?? CRITERIA;
+  const reports: Partial<Record<Role, RoleReports>> = {};
+  for (const role of rules.scenario.roles) {
+    let started = performance.now();
+    const normal = simulate(rules, { games: settings.games, seed: settings.seed, ...against(role, NORMAL) });
+    const normalSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    const hard =
+      settings.hardGames > 0
+        ? simulate(rules, {
+            games: settings.hardGames,
+            seed: settings.seed,
+            ...against(role, { level: 'hard', rollouts: settings.rollouts }),
+          })
+        : null;
+    reports[role] = {
+      normal,
+      hard,
+      seconds: { normal: normalSeconds, hard: (performance.now() - started) / 1000 },
+    };
+  }
+  return judgeBalance(rules, reports, settings.criteria);
+}
+
+/**
+ * The three checks on the simulator's reports (as `npm run sim -- --json` prints them): for each
+ * role, the greedy player against the normal opponent, and against the hard one.
+ */
+export function judgeBalance(
+  rules: Rules,
+  reports: Partial<Record<Role, RoleReports>>,
+  criteria?: Criteria,
+): ScenarioBalance {
+  const c = criteria ?? CRITERIA;
   const scenario = rules.scenario;
   const roles: RoleBalance[] = [];
   let hash = '';
   for (const role of scenario.roles) {
-    let started = performance.now();
-    const report = simulate(rules, { games: settings.games, seed: settings.seed, ...against(role, NORMAL) });
-    const normalSeconds = (performance.now() - started) / 1000;
+    const given = reports[role];
+    if (!given) continue;
+    const report = given.normal;
     hash = report.scenario.hash;
     const r = report.results[role];
     let hard: RoleBalance['hard'] = null;
-    started = performance.now();
-    if (settings.hardGames > 0) {
+    if (given.hard) {
       const opponent = otherRole(role);
-      const spec: PlayerSpec = { level: 'hard', rollouts: settings.rollouts };
-      const hardReport = simulate(rules, {
-        games: settings.hardGames,
-        seed: settings.seed,
-        ...against(role, spec),
-      });
-      const cards = cardChoices(rules, hardReport, opponent, c);
-      hard = { games: settings.hardGames, opponent, cards, ok: cards.every((x) => x.ok) };
+      const cards = cardChoices(rules, given.hard, opponent, c);
+      hard = { games: given.hard.games, opponent, cards, ok: cards.every((x) => x.ok) };
     }
     roles.push({
       role,
@@ -181,7 +215,7 @@ export function balanceScenario(rules: Rules, settings: BalanceSettings): Scenar
       winOk: r.winRate >= c.minWin && r.winRate <= c.maxWin,
       endings: report.endings,
       hard,
-      seconds: { normal: normalSeconds, hard: (performance.now() - started) / 1000 },
+      seconds: given.seconds ?? { normal: 0, hard: 0 },
     });
   }
   const endings: EndingRow[] = (roles[0]?.endings ?? []).map((ending, i) => {
@@ -474,7 +508,10 @@ const USAGE = `usage: npm run balance -- [--games N] [--hard-games N] [--seed N]
   --file PATH       a scenario file instead (e.g. a draft outside scenarios/)
   --markdown        write the report as Markdown to docs/balance.md (or --out PATH)
   --out PATH        where --markdown writes
-  --json            print the results as JSON instead of tables`;
+  --json            print the results as JSON instead of tables
+  --from-sim DIR    check reports npm run sim already wrote instead of simulating: every
+                    DIR/*.json from \`npm run sim -- --json\`, greedy against normal (and
+                    against hard) for each role of each scenario`;
 
 const SPEC = {
   games: 'value',
@@ -486,6 +523,7 @@ const SPEC = {
   markdown: 'switch',
   out: 'value',
   json: 'switch',
+  'from-sim': 'value',
   help: 'switch',
 } as const;
 
@@ -536,13 +574,24 @@ function main(argv: readonly string[]): number {
   const seed = whole('seed', args.seed, 1, 0, 0xffffffff);
   const rollouts = whole('rollouts', args.rollouts, HARD_ROLLOUTS, 1, MAX_ROLLOUTS);
   if (args.out !== undefined && !args.markdown) fail('--out is for --markdown');
-  const paths = scenarioPaths(args.scenario, args.file);
+  const fromSim = args['from-sim'];
+  let read: ReturnType<typeof readSimReports> | null = null;
+  if (fromSim !== undefined) {
+    try {
+      read = readSimReports(resolve(fromSim));
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const paths = read ? [...read.keys()] : scenarioPaths(args.scenario, args.file);
 
   const started = performance.now();
   const results: ScenarioBalance[] = [];
   for (const path of paths) {
-    const rules = loadRules(path);
-    const b = balanceScenario(rules, { games, hardGames, seed, rollouts });
+    const given = read?.get(path);
+    const b = given
+      ? judgeBalance(given.rules, given.reports)
+      : balanceScenario(loadRules(path), { games, hardGames, seed, rollouts });
     results.push(b);
     for (const r of b.roles) {
       process.stderr.write(
