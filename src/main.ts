@@ -3,6 +3,8 @@ import * as Phaser from 'phaser';
 import './styles/main.css';
 import './styles/game.css';
 import './styles/debrief.css';
+import './styles/classroom.css';
+import './styles/classroom-setup.css';
 import { BootScene } from './scenes/BootScene.ts';
 import { BriefingScene } from './scenes/BriefingScene.ts';
 import { DebriefScene } from './scenes/DebriefScene.ts';
@@ -11,6 +13,7 @@ import { NewsScene } from './scenes/NewsScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
 import { ReplayScene } from './scenes/ReplayScene.ts';
+import { ClassScene } from './scenes/ClassScene.ts';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { ROUTES } from './scenes/shipments.ts';
 import { opponentClient } from './bridge/opponentClient.ts';
@@ -42,6 +45,7 @@ const game = new Phaser.Game({
     NewsScene,
     DebriefScene,
     ReplayScene,
+    ClassScene,
   ],
   banner: false,
   audio: { noAudio: true },

@@ -4,30 +4,16 @@
 // every figure of the dashboard is checked against figures taken straight from the simulated
 // games, by code of the test's own; the CSV is parsed back and compared with the dashboard.
 import { describe, expect, it } from 'vitest';
-import { createOpponent } from '../src/ai/index.ts';
-import {
-  applyAction,
-  compileRules,
-  greedyPolicy,
-  newGame,
-  randomPolicy,
-  ROLES,
-  stableHash,
-  type GameState,
-  type Policy,
-  type Role,
-} from '../src/engine/index.ts';
-import { buildReplay, serializeReplay, type KnownScenario, type ReplayFile } from '../src/persist/index.ts';
+import { ROLES, stableHash, type GameState, type Role } from '../src/engine/index.ts';
+import { serializeReplay, type KnownScenario } from '../src/persist/index.ts';
 import { loadLibrary } from '../src/scenario/node.ts';
 import {
   buildDashboard,
   buildResult,
   choicesCsv,
-  classSetup,
   parseResults,
   resultCode,
   resultScenarioIds,
-  roleFor,
   serializeResult,
   toCsv,
   type ClassSession,
@@ -35,9 +21,9 @@ import {
   type ParsedResults,
   type ResultFile,
   type ResultSource,
-  type Side,
 } from '../src/classroom/index.ts';
-import { LIBRARY, SAVED_AT, SUMMIT } from './fixtures/replays/support.ts';
+import { LIBRARY, SUMMIT } from './fixtures/replays/support.ts';
+import { play, resultOf, type Played } from './fixtures/classroom/class.ts';
 
 const TRADEOFFS = loadLibrary().tradeoffs;
 const SESSION: ClassSession = {
@@ -49,53 +35,6 @@ const SESSION: ClassSession = {
   seed: 2023,
   title: 'Year 10 history',
 };
-
-/** A student's game, as the test saw it being played. */
-interface Played {
-  label: string;
-  side: Side;
-  states: GameState[];
-  file: ReplayFile;
-}
-
-/** Labels that must stay inert: HTML, a formula, CSV's own punctuation. */
-const ODD_LABELS: Record<number, string> = {
-  3: '<script>alert("pwned")</script>',
-  4: '=HYPERLINK("http://example.org","click")',
-  5: 'O\'Brien, "Jo" & Sam',
-  6: 'Zoë 李',
-};
-
-/** Student `n` (1–25) plays their side of `session`; students 24 and 25 hand in after ten moves. */
-function play(
-  known: KnownScenario,
-  session: ClassSession,
-  n: number,
-  side: Side = roleFor(session, n),
-): Played {
-  const rules = compileRules(known.scenario);
-  const setup = classSetup(session, side);
-  const computer = createOpponent({ level: session.level, seed: session.seed });
-  const student: Policy = n % 2 === 0 ? greedyPolicy(n) : randomPolicy(n);
-  const policy = (role: Role): Policy => (setup.seats[role] === 'human' ? student : computer);
-  const stop = n >= 24 ? 10 : Infinity;
-  const states = [newGame(rules, session.seed)];
-  let state = states[0]!;
-  while (state.phase === 'playing' && state.log.length < stop) {
-    const result = applyAction(rules, state, policy(state.active!).choose(rules, state)!);
-    if (!result.ok) throw new Error(result.message);
-    state = result.state;
-    states.push(state);
-  }
-  const file = buildReplay({ scenarioHash: known.hash, state, setup, savedAt: SAVED_AT });
-  return { label: ODD_LABELS[n] ?? `Student ${n}`, side, states, file };
-}
-
-function resultOf(session: ClassSession, p: Played): ResultFile {
-  const built = buildResult({ label: p.label, session, replay: p.file });
-  if (!built.ok) throw new Error(built.message);
-  return built.result;
-}
 
 const CLASS = Array.from({ length: 25 }, (_, i) => play(SUMMIT, SESSION, i + 1));
 const RESULTS = CLASS.map((p) => resultOf(SESSION, p));

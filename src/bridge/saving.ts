@@ -131,3 +131,32 @@ export async function loadSave(id: string): Promise<LoadedReplay | ReplayError |
   }
   return saveStore().load(id);
 }
+
+/** The class a saved game was played for (its session code and the student's label). */
+export interface SavedClass {
+  code: string;
+  label: string;
+}
+
+const CLASS_PREFIX = 'sfo.class.';
+
+/** Remembers that save `id` is a class game, so the hand-in still works after a reload. */
+export function rememberClass(id: string, saved: SavedClass): void {
+  try {
+    window.localStorage.setItem(CLASS_PREFIX + id, JSON.stringify(saved));
+  } catch {
+    // no storage: the game is not saved either; the save's message says so
+  }
+}
+
+/** The class of save `id`, if it was a class game (anything unreadable counts as none). */
+export function savedClass(id: string): SavedClass | null {
+  try {
+    const data: unknown = JSON.parse(window.localStorage.getItem(CLASS_PREFIX + id) ?? 'null');
+    if (typeof data !== 'object' || data === null) return null;
+    const { code, label } = data as Record<string, unknown>;
+    return typeof code === 'string' && typeof label === 'string' ? { code, label } : null;
+  } catch {
+    return null;
+  }
+}

@@ -123,6 +123,21 @@ export class Session {
     return this.apply(action);
   }
 
+  /**
+   * Moves for whoever holds the move, as the computer at `level` would (a class's turn timer runs
+   * out). Resolves true when a move was applied.
+   */
+  async playFor(level: Level): Promise<boolean> {
+    const asked = this.current;
+    if (asked.active === null) return false;
+    const { action } = await opponentClient().decide(this.rules, this.options.scenarioHash, asked, {
+      level,
+      seed: this.options.seed,
+    });
+    if (this.disposed || this.current !== asked) return false;
+    return this.apply(action);
+  }
+
   private apply(action: ChooseAction): boolean {
     const result = applyAction(this.rules, this.current, action);
     if (!result.ok) {

@@ -7,8 +7,17 @@ import { renderDebrief } from '../ui/screens/debrief.ts';
 import { replayOf } from '../bridge/saving.ts';
 import { parseReplay, compactReplay } from '../persist/index.ts';
 import { content } from '../bridge/content.ts';
-import { downloadReplay, shareReplay } from '../ui/replayActions.ts';
-import { choiceOf, lastTitleChoice, modeOf, rememberChoice } from './flow.ts';
+import { downloadReplay, downloadText, shareReplay } from '../ui/replayActions.ts';
+import {
+  choiceOf,
+  currentClass,
+  lastTitleChoice,
+  modeOf,
+  rememberChoice,
+  type ClassContext,
+} from './flow.ts';
+import { h } from '../ui/dom.ts';
+import { handInPanel } from '../ui/screens/classStudent.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 
@@ -20,6 +29,29 @@ function replayOfSession(session: Session) {
 export class DebriefScene extends Phaser.Scene {
   constructor() {
     super(SCENES.debrief);
+  }
+
+  /** The class game's result, as a file and a code (the classroom code loads only for class games). */
+  private async fillHandIn(slot: HTMLElement, klass: ClassContext, session: Session): Promise<void> {
+    const { buildResult, resultCode, serializeResult } = await import('../classroom/index.ts');
+    const built = buildResult({
+      label: klass.label,
+      session: klass.session,
+      replay: replayOf(session, modeOf(session.options.seats)),
+    });
+    if (!built.ok) {
+      slot.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, built.message));
+      return;
+    }
+    const fileName = `result-${klass.label.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40) || 'class'}.json`;
+    slot.replaceWith(
+      handInPanel({
+        label: klass.label,
+        code: resultCode(built.result),
+        fileName,
+        onDownload: () => downloadText(serializeResult(built.result), fileName),
+      }),
+    );
   }
 
   create(): void {
@@ -37,8 +69,12 @@ export class DebriefScene extends Phaser.Scene {
     };
     const title = () => this.scene.start(SCENES.title);
     setKeymap([]);
+    const klass = currentClass();
+    const handIn = klass ? h('div', { class: 'hand-in-slot' }) : null;
+    if (klass && handIn) void this.fillHandIn(handIn, klass, session);
     showScreen(
       renderDebrief({
+        handIn,
         rules: session.rules,
         state: session.state,
         humanRoles: session.humanRoles,

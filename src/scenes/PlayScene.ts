@@ -7,7 +7,7 @@ import { h } from '../ui/dom.ts';
 import { openModal } from '../ui/modal.ts';
 import { replayOf } from '../bridge/saving.ts';
 import { downloadReplay, shareReplay } from '../ui/replayActions.ts';
-import { modeOf } from './flow.ts';
+import { currentClass, modeOf } from './flow.ts';
 import { stateSummary, tintValues } from '../ui/mapTint.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES } from '../ui/screens/briefing.ts';
@@ -32,6 +32,8 @@ export class PlayScene extends Phaser.Scene {
   private slotObserver: ResizeObserver | null = null;
   /** In a two-player game, the role holding the device (null until someone has it). */
   private viewer: Role | null = null;
+  /** The countdown of a class's turn timer, while a hand waits for the player. */
+  private turnTimer: Phaser.Time.TimerEvent | null = null;
   /** The tips already shown in this game (each shows once). */
   private readonly hintsShown = new Set<string>();
 
@@ -119,6 +121,7 @@ export class PlayScene extends Phaser.Scene {
     }
     this.show({ kind: 'hand' });
     announce(`${ROLE_NAMES[active]}, your move.`);
+    this.startTurnTimer();
   }
 
   /** Two people share the device: each keeps cards and secret meters from the other. */
@@ -142,7 +145,37 @@ export class PlayScene extends Phaser.Scene {
     announce(`Pass the device to ${ROLE_NAMES[role]}.`);
   }
 
+  /** A class's turn timer: a countdown on the hand; at zero the move is made for the player. */
+  private startTurnTimer(): void {
+    this.turnTimer?.remove();
+    this.turnTimer = null;
+    const seconds = currentClass()?.session.turnSeconds;
+    if (!seconds) return;
+    let left = seconds;
+    const shown = h('span', { class: 'turn-timer', role: 'timer', 'aria-label': 'Time left for this move' });
+    const paint = () => {
+      shown.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+      shown.classList.toggle('short', left <= 10);
+    };
+    paint();
+    this.screen.element.querySelector('.hand-head')?.append(shown);
+    this.turnTimer = this.time.addEvent({
+      delay: 1000,
+      repeat: seconds - 1,
+      callback: () => {
+        left--;
+        paint();
+        if (left === 10) announce('Ten seconds left for this move.');
+        if (left > 0) return;
+        announce('Time ran out: a move was chosen for you.');
+        void this.session.playFor('easy');
+      },
+    });
+  }
+
   private onChanged({ state, previous }: SessionEvents['changed']): void {
+    this.turnTimer?.remove();
+    this.turnTimer = null;
     const fresh = state.chronicle.slice(previous.chronicle.length);
     const move = fresh.filter((e) => e.kind === 'choice' || e.kind === 'answer');
     this.pendingNews = fresh.filter((e) => e.kind !== 'choice' && e.kind !== 'answer');
@@ -197,7 +230,7 @@ export class PlayScene extends Phaser.Scene {
     if (focus.kind !== 'hand' && focus.kind !== 'outcome') return null;
     const { rules, state } = this.session;
     const hint = (rules.scenario.hints ?? []).find(
-      (h) => h.at === focus.kind && !this.hintsShown.has(h.id) && holds(rules, state, h.when),
+      (tip) => tip.at === focus.kind && !this.hintsShown.has(tip.id) && holds(rules, state, tip.when),
     );
     if (!hint) return null;
     this.hintsShown.add(hint.id);

@@ -20,6 +20,8 @@ export interface ReplayData {
   loaded: LoadedReplay;
   /** The move to open at (default the start). */
   index?: number;
+  /** Where leaving the viewer goes (default the title): the class dashboard, for one. */
+  back?: { scene: string; data: unknown };
 }
 
 /** Time each move stays on screen at 1× speed. */
@@ -39,6 +41,7 @@ export class ReplayScene extends Phaser.Scene {
   private speed: Speed = 1;
   private timer: Phaser.Time.TimerEvent | null = null;
   private tint = 'munitions';
+  private back: ReplayData['back'] | null = null;
 
   constructor() {
     super(SCENES.replay);
@@ -50,6 +53,7 @@ export class ReplayScene extends Phaser.Scene {
       return;
     }
     this.loaded = data.loaded;
+    this.back = data.back ?? null;
     this.index = Math.min(Math.max(0, data.index ?? 0), this.total);
     this.playing = false;
     const { replay, scenario } = this.loaded;
@@ -213,7 +217,8 @@ export class ReplayScene extends Phaser.Scene {
     // the link's replay stays in the address only while it is being watched
     if (location.hash.startsWith('#replay='))
       history.replaceState(null, '', location.pathname + location.search);
-    this.scene.start(SCENES.title);
+    if (this.back) this.scene.start(this.back.scene, this.back.data as object);
+    else this.scene.start(SCENES.title);
   }
 
   private setKeys(): void {
@@ -234,7 +239,12 @@ export class ReplayScene extends Phaser.Scene {
       { keys: ['Home'], shown: 'Home', action: 'To the start', run: () => this.seek(0) },
       { keys: ['End'], shown: 'End', action: 'To the end', run: () => this.seek(this.total) },
       { keys: ['b', 'B'], shown: 'B', action: 'Play on from here', run: () => this.branch() },
-      { keys: ['m', 'M'], shown: 'M', action: 'Back to the title', run: () => this.leave() },
+      {
+        keys: ['m', 'M'],
+        shown: 'M',
+        action: this.back ? 'Back' : 'Back to the title',
+        run: () => this.leave(),
+      },
     ]);
   }
 }

@@ -1,6 +1,14 @@
 import * as Phaser from 'phaser';
 import { content, loadScenario } from '../bridge/content.ts';
-import { currentSaveId, forgetCurrent, loadSave, readReplay, saveStore } from '../bridge/saving.ts';
+import {
+  currentSaveId,
+  forgetCurrent,
+  loadSave,
+  readReplay,
+  savedClass,
+  saveStore,
+  type SavedClass,
+} from '../bridge/saving.ts';
 import { endSession } from '../bridge/session.ts';
 import type { LoadedReplay } from '../persist/index.ts';
 import { h } from '../ui/dom.ts';
@@ -8,8 +16,19 @@ import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
 import { announce, showNotice, showScreen } from '../ui/root.ts';
 import { replayFileOpener, savedGamesPanel } from '../ui/screens/savedGames.ts';
+import { classroomPanel } from '../ui/screens/classStudent.ts';
+import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
+import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
-import { choiceOf, freshSeed, lastTitleChoice, rememberChoice, resumeSave, stopSaving } from './flow.ts';
+import {
+  choiceOf,
+  freshSeed,
+  lastTitleChoice,
+  rememberChoice,
+  resumeSave,
+  setClass,
+  stopSaving,
+} from './flow.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import type { ReplayData } from './ReplayScene.ts';
@@ -41,6 +60,7 @@ export class TitleScene extends Phaser.Scene {
         if (!load.ok) return load.message;
         // the player may have left the title (a key, the browser's back) while it loaded
         if (!this.scene.isActive()) return null;
+        setClass(null);
         rememberChoice(choice);
         this.scene.start(SCENES.briefing);
         return null;
@@ -56,6 +76,15 @@ export class TitleScene extends Phaser.Scene {
 
   /** A share link in the address opens its replay; otherwise the game left in progress resumes. */
   private async openOnArrival(): Promise<void> {
+    if (location.hash.startsWith('#class=')) {
+      const { parseSessionLink } = await import('../classroom/index.ts');
+      const read = parseSessionLink(location.hash, content);
+      history.replaceState(null, '', location.pathname + location.search);
+      if (!this.scene.isActive()) return;
+      if (read.ok) this.askWhoPlays(read.session);
+      else this.problem(`This class link does not open a class. ${read.message}`);
+      return;
+    }
     if (location.hash.startsWith('#replay=')) {
       const { fragmentToReplayText } = await import('../persist/link.ts');
       const unpacked = fragmentToReplayText(location.hash);
@@ -86,11 +115,21 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private resume(loaded: LoadedReplay, id: string): void {
+    setClass(null);
+    const saved = savedClass(id);
+    if (saved) void this.restoreClass(saved);
     const session = resumeSave(loaded, id);
     if (!session) return;
     rememberChoice(choiceOf(session));
     announce('Your game is back where you left it.');
     this.scene.start(SCENES.play);
+  }
+
+  /** A resumed class game gets its class back, so its result can still be handed in. */
+  private async restoreClass(saved: SavedClass): Promise<void> {
+    const { parseSessionCode } = await import('../classroom/index.ts');
+    const read = parseSessionCode(saved.code, content);
+    if (read.ok) setClass({ session: read.session, code: saved.code, label: saved.label });
   }
 
   private watch(loaded: LoadedReplay): void {
@@ -121,7 +160,104 @@ export class TitleScene extends Phaser.Scene {
       (text, name) => void this.openFile(text, name),
       (message) => this.problem(message),
     );
-    slot.replaceChildren(...[panel, opener].filter((x): x is HTMLElement => x !== null));
+    const classroom = classroomPanel({
+      onJoin: (code) => this.join(code),
+      onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
+      onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
+    });
+    slot.replaceChildren(...[panel, classroom, opener].filter((x): x is HTMLElement => x !== null));
+  }
+
+  /** A class code typed on the title: the class's session, then who is playing. */
+  private async join(code: string): Promise<string | null> {
+    const { parseSessionCode } = await import('../classroom/index.ts');
+    const read = parseSessionCode(code, content);
+    if (!read.ok) return read.message;
+    if (this.scene.isActive()) this.askWhoPlays(read.session);
+    return null;
+  }
+
+  /** Asks the student's name or team (and, where it decides the side, their number), then starts. */
+  private askWhoPlays(session: ClassSession): void {
+    const byNumber = session.roles === 'half-and-half';
+    const name = h('input', {
+      type: 'text',
+      id: 'class-label',
+      maxlength: MAX_LABEL_LENGTH,
+      autocomplete: 'off',
+    });
+    const number = h('input', { type: 'number', id: 'class-number', min: 1, step: 1, inputmode: 'numeric' });
+    const error = h('p', { class: 'field-error', role: 'alert' });
+    const title =
+      content.scenarios.find((s) => s.cover.id === session.scenarioId)?.cover.title ?? session.scenarioId;
+    const body = h(
+      'div',
+      { class: 'class-who' },
+      h(
+        'p',
+        {},
+        `${session.title ? `${session.title}: ` : ''}${title}. Everyone in the class plays the same world.`,
+      ),
+      h('label', { for: 'class-label' }, 'Your name or team'),
+      name,
+      byNumber
+        ? h(
+            'div',
+            {},
+            h(
+              'label',
+              { for: 'class-number' },
+              'Your number on the class list (optional: odd numbers play Kim, even numbers Putin; without it your name decides)',
+            ),
+            number,
+          )
+        : null,
+      error,
+    );
+    const start = async () => {
+      const { roleFor, MAX_LABEL_LENGTH: max, encodeSessionCode } = await import('../classroom/index.ts');
+      const label = name.value.trim();
+      if (label === '' || label.length > max) {
+        error.textContent = `Type your name or your team's, up to ${max} characters.`;
+        name.focus();
+        return;
+      }
+      const n = number.value.trim() === '' ? null : Number(number.value);
+      if (byNumber && n !== null && (!Number.isSafeInteger(n) || n < 1)) {
+        error.textContent = 'Your number on the class list is a whole number from 1.';
+        number.focus();
+        return;
+      }
+      const side = roleFor(session, n ?? label);
+      const load = await loadScenario(session.scenarioId);
+      if (!load.ok) {
+        error.textContent = load.message;
+        return;
+      }
+      modal.close();
+      if (!this.scene.isActive()) return;
+      setClass({ session, code: encodeSessionCode(session), label });
+      rememberChoice({
+        scenarioId: session.scenarioId,
+        role: side === 'putin' ? 'putin' : 'kim',
+        mode: side === 'both' ? 'hotseat' : 'vs-computer',
+        seed: session.seed,
+        level: session.level,
+        personalities: {},
+      });
+      this.scene.start(SCENES.briefing);
+    };
+    for (const field of [name, number])
+      field.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') void start();
+      });
+    const modal = openModal({
+      title: 'Join the class',
+      body,
+      actions: [{ label: 'Play', primary: true, onClick: () => void start() }],
+      closeLabel: 'Cancel',
+    });
+    name.focus();
   }
 
   private async openSave(id: string, how: 'continue' | 'watch'): Promise<void> {

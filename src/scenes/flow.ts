@@ -2,15 +2,34 @@
 // start the same scenario without asking again; and the ways a game starts: new, resumed from a
 // save, or branched from a moment of a replay. Every game saves itself as it goes.
 import { content } from '../bridge/content.ts';
-import { autosave, freshSaveId, type Autosave } from '../bridge/saving.ts';
+import { autosave, freshSaveId, rememberClass, type Autosave } from '../bridge/saving.ts';
 import { startSession, type ComputerSetup, type Seat, type Session } from '../bridge/session.ts';
 import { ROLES, type GameState, type Role } from '../engine/index.ts';
+import type { ClassSession } from '../classroom/session.ts';
 import type { LoadedReplay } from '../persist/index.ts';
 import { showNotice } from '../ui/root.ts';
 import type { Mode, TitleChoice } from '../ui/screens/title.ts';
 
 let lastChoice: TitleChoice | null = null;
 let saving: Autosave | null = null;
+
+/** A game played as part of a class: the teacher's session, the code, and who is playing. */
+export interface ClassContext {
+  session: ClassSession;
+  code: string;
+  label: string;
+}
+
+let classContext: ClassContext | null = null;
+
+/** The class the current game belongs to (null outside a class). */
+export function currentClass(): ClassContext | null {
+  return classContext;
+}
+
+export function setClass(context: ClassContext | null): void {
+  classContext = context;
+}
 
 export function rememberChoice(choice: TitleChoice): void {
   lastChoice = choice;
@@ -61,7 +80,9 @@ function begin(start: GameStart): Session | null {
     computer: start.computer,
     ...(start.initial ? { initial: start.initial } : {}),
   });
-  saving = autosave(session, start.saveId ?? freshSaveId(), modeOf(start.seats), showNotice);
+  const saveId = start.saveId ?? freshSaveId();
+  saving = autosave(session, saveId, modeOf(start.seats), showNotice);
+  if (classContext) rememberClass(saveId, { code: classContext.code, label: classContext.label });
   return session;
 }
 

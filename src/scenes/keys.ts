@@ -9,4 +9,5 @@ export const SCENES = {
   news: 'News',
   debrief: 'Debrief',
   replay: 'Replay',
+  classroom: 'Classroom',
 } as const;

@@ -11,17 +11,22 @@ export function replayFileName(file: ReplayFile): string {
   return `${file.scenario.id}-world-${file.seed}-${where}.replay.json`;
 }
 
-/** Offers the replay as a file download. */
-export function downloadReplay(file: ReplayFile): void {
-  const blob = new Blob([serializeReplay(file)], { type: 'application/json' });
+/** Offers text as a file download (a replay, a result, a CSV table). */
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: replayFileName(file), class: 'visually-hidden' }, 'Download');
+  const link = h('a', { href: url, download: fileName, class: 'visually-hidden' }, 'Download');
   document.body.append(link);
   link.click();
   link.remove();
   // the download has its own copy once it started
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  announce(`The replay was saved as ${replayFileName(file)}.`);
+  announce(`Saved as ${fileName}.`);
+}
+
+/** Offers the replay as a file download. */
+export function downloadReplay(file: ReplayFile): void {
+  downloadText(serializeReplay(file), replayFileName(file));
 }
 
 /** The page's address with the replay in its fragment (nothing of it goes to a server). */
@@ -74,4 +79,16 @@ export async function shareReplay(file: ReplayFile): Promise<void> {
   field.select();
   if (copied) announce('The link to this game is copied.');
   void modal;
+}
+
+/** Copies text (a link) to the clipboard where the browser allows it; says what happened. */
+export async function copyText(text: string, what = 'The link'): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    announce(`${what} is copied.`);
+    return true;
+  } catch {
+    announce(`${what} could not be copied: select it and copy it by hand.`);
+    return false;
+  }
 }

@@ -32,6 +32,8 @@ export interface DebriefContext {
   onWatch(): void;
   onDownload(): void;
   onShare(): void;
+  /** In a class: the panel to hand in the result, shown right after the ending. */
+  handIn?: HTMLElement | null;
 }
 
 const ROLE_STATE_NAMES: Record<Role, string> = { kim: 'North Korea', putin: 'Russia' };
@@ -538,6 +540,7 @@ export function renderDebrief(ctx: DebriefContext): HTMLElement {
       'main',
       { class: 'page-inner debrief-inner' },
       endingSection(ctx),
+      ctx.handIn ?? null,
       objectivesSection(ctx),
       metersSection(ctx),
       timelineSection(ctx),

@@ -1,0 +1,230 @@
+import * as Phaser from 'phaser';
+import { content, loadScenario } from '../bridge/content.ts';
+import { monthLabel } from '../engine/index.ts';
+import type { ClassSession, ResultSource } from '../classroom/index.ts';
+import { setKeymap } from '../ui/keys.ts';
+import { copyText, downloadText } from '../ui/replayActions.ts';
+import { h } from '../ui/dom.ts';
+import { announce, showScreen } from '../ui/root.ts';
+import { freshSeed } from './flow.ts';
+import { SCENES } from './keys.ts';
+import { mapHost } from './MapScene.ts';
+import type { ReplayData } from './ReplayScene.ts';
+
+export interface ClassData {
+  /** The teacher's way in: prepare a session, or read the class's results. */
+  view: 'setup' | 'results';
+  /** Back from a replay: the results read so far (the dashboard opens on them again). */
+  inputs?: ResultSource[];
+}
+
+/**
+ * The teacher's screens: preparing a class session (code, link, printable handout) and the class
+ * dashboard over the results the students handed in. The classroom code loads only here.
+ */
+export class ClassScene extends Phaser.Scene {
+  private inputs: ResultSource[] = [];
+
+  constructor() {
+    super(SCENES.classroom);
+  }
+
+  create(data: ClassData): void {
+    mapHost.scene?.fit(null);
+    mapHost.scene?.setTints({});
+    setKeymap([]);
+    this.inputs = data?.inputs ?? [];
+    showScreen(h('main', { class: 'page' }, h('p', { class: 'page-inner muted' }, 'Loading…')));
+    if (data?.view === 'results') void this.showResults();
+    else void this.showSetup();
+  }
+
+  private back = (): void => {
+    this.scene.start(SCENES.title);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Preparing a session
+
+  private async showSetup(initial?: Partial<ClassSession>): Promise<void> {
+    const { renderClassSetup } = await import('../ui/screens/classSetup.ts');
+    if (!this.scene.isActive()) return;
+    showScreen(
+      renderClassSetup({
+        scenarios: content.scenarios.map((s) => s.cover),
+        hashes: Object.fromEntries(content.scenarios.map((s) => [s.cover.id, s.hash])),
+        freshSeed,
+        ...(initial ? { initial } : {}),
+        onCreate: (session) => void this.showReady(session),
+        onBack: this.back,
+      }),
+    );
+  }
+
+  private async showReady(session: ClassSession): Promise<void> {
+    const [{ encodeSessionCode, sessionLink }, { renderSessionReady }] = await Promise.all([
+      import('../classroom/index.ts'),
+      import('../ui/screens/classSetup.ts'),
+    ]);
+    if (!this.scene.isActive()) return;
+    const code = encodeSessionCode(session);
+    const link = sessionLink(`${location.origin}${location.pathname}`, session);
+    const title =
+      content.scenarios.find((s) => s.cover.id === session.scenarioId)?.cover.title ?? session.scenarioId;
+    showScreen(
+      renderSessionReady({
+        session,
+        code,
+        link,
+        scenarioTitle: title,
+        onPrintHandout: () => void this.showHandout(session, code, link),
+        onCopyLink: () => void copyText(link),
+        onOpenDashboard: () => void this.showResults(),
+        onBack: this.back,
+      }),
+    );
+    announce(`The class code is ${code}.`);
+  }
+
+  private async showHandout(session: ClassSession, code: string, link: string): Promise<void> {
+    const [{ renderHandout }, load] = await Promise.all([
+      import('../ui/screens/handout.ts'),
+      loadScenario(session.scenarioId),
+    ]);
+    if (!this.scene.isActive() || !load.ok) return;
+    showScreen(
+      renderHandout({
+        scenario: load.loaded.scenario,
+        session,
+        code,
+        link,
+        paragraph: (id) => content.paragraph(id),
+        onPrint: () => window.print(),
+        onBack: () => void this.showReady(session),
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The class's results
+
+  private async showResults(): Promise<void> {
+    const { renderResultsLoader } = await import('../ui/screens/resultsLoader.ts');
+    if (!this.scene.isActive()) return;
+    if (this.inputs.length > 0) {
+      await this.read([]);
+      return;
+    }
+    const problem = h('p', { class: 'field-error', role: 'alert' });
+    const page = h(
+      'main',
+      { class: 'page class-results-page' },
+      h(
+        'div',
+        { class: 'page-inner' },
+        h('h1', {}, 'The class’s results'),
+        h(
+          'p',
+          { class: 'lede' },
+          'Load the results your students handed in: their files (many at once, or a whole folder) or the codes they pasted. Each is checked; one that cannot be read is named and the others still count.',
+        ),
+        problem,
+      ),
+    );
+    const loader = renderResultsLoader(
+      {
+        onInputs: (inputs) => void this.read(inputs),
+        onProblem: (message) => (problem.textContent = message),
+      },
+      page,
+    );
+    page.firstElementChild!.append(
+      loader,
+      h('p', {}, h('button', { type: 'button', onclick: this.back }, 'Back to the title')),
+    );
+    showScreen(page);
+  }
+
+  /** Reads `more` with everything read before, then shows the dashboard (or why it cannot). */
+  private async read(more: ResultSource[]): Promise<void> {
+    const classroom = await import('../classroom/index.ts');
+    const inputs = [...this.inputs, ...more];
+    for (const id of classroom.resultScenarioIds(inputs)) await loadScenario(id);
+    if (!this.scene.isActive()) return;
+    const parsed = classroom.parseResults(inputs, content);
+    const first = parsed.results[0];
+    if (!first) {
+      const why = parsed.errors.map((e) => `${e.name}: ${e.message}`).join(' ');
+      showScreen(
+        h(
+          'main',
+          { class: 'page' },
+          h(
+            'div',
+            { class: 'page-inner' },
+            h('h1', {}, 'No result could be counted'),
+            h('p', { role: 'alert' }, why || 'Nothing was loaded.'),
+            h(
+              'button',
+              { type: 'button', class: 'primary', onclick: () => void this.showResults() },
+              'Try again',
+            ),
+            h('button', { type: 'button', onclick: this.back }, 'Back to the title'),
+          ),
+        ),
+      );
+      this.inputs = [];
+      return;
+    }
+    this.inputs = inputs;
+    const { renderDashboard } = await import('../ui/screens/classDashboard.ts');
+    const dashboard = classroom.buildDashboard({
+      scenario: first.scenario,
+      results: parsed.results,
+      session: parsed.session,
+      tradeoffs: content.tradeoffs,
+    });
+    if (!this.scene.isActive()) return;
+    showScreen(
+      renderDashboard(
+        dashboard,
+        {
+          parsed,
+          paragraph: (id) => content.paragraph(id),
+          monthLabel: (turn) => monthLabel(first.scenario.start, turn),
+        },
+        {
+          onWatch: (index) => {
+            const game = parsed.results[index];
+            if (!game) return;
+            const data: ReplayData = {
+              loaded: { ok: true, ...game },
+              back: { scene: SCENES.classroom, data: { view: 'results', inputs } },
+            };
+            this.scene.start(SCENES.replay, data);
+          },
+          onCsv: () =>
+            downloadText(classroom.toCsv(dashboard), `${dashboard.scenario.id}-class.csv`, 'text/csv'),
+          onChoicesCsv: () =>
+            downloadText(classroom.choicesCsv(dashboard), `${dashboard.scenario.id}-choices.csv`, 'text/csv'),
+          onPrint: () => window.print(),
+          onLoadMore: () => {
+            this.inputs = inputs;
+            void this.showLoaderAgain();
+          },
+          onBack: this.back,
+        },
+      ),
+    );
+    announce(
+      `${parsed.results.length} results counted${parsed.errors.length ? `, ${parsed.errors.length} could not be read` : ''}.`,
+    );
+  }
+
+  private async showLoaderAgain(): Promise<void> {
+    const kept = this.inputs;
+    this.inputs = [];
+    await this.showResults();
+    this.inputs = kept;
+  }
+}

@@ -1,0 +1,129 @@
+// A student's side of a class session: joining with the teacher's code (and a name or team), and
+// handing in the result at the end (a small file, or a code to paste). Nothing leaves the device
+// unless the student hands it in.
+import { h } from '../dom.ts';
+
+export interface JoinHandlers {
+  /** The code as typed; resolves with a message when it does not open a class. */
+  onJoin(code: string): Promise<string | null>;
+  onTeacher(): void;
+  onDashboard(): void;
+}
+
+/** The title screen's classroom panel: join with a code; the teacher's two ways in. */
+export function classroomPanel(handlers: JoinHandlers): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    id: 'class-code',
+    class: 'class-code-input',
+    autocomplete: 'off',
+    spellcheck: false,
+    placeholder: 'e.g. 25F8-1NK0-R000-1Z7P',
+    'aria-describedby': 'class-code-error',
+  });
+  const error = h('p', { class: 'field-error', id: 'class-code-error', role: 'alert' });
+  const join = h('button', { type: 'submit', class: 'class-join' }, 'Join');
+  const form = h(
+    'form',
+    { class: 'class-join-form', novalidate: true },
+    h('label', { for: 'class-code' }, 'Class code'),
+    input,
+    join,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    join.disabled = true;
+    void handlers.onJoin(input.value).then((problem) => {
+      join.disabled = false;
+      if (problem === null) return;
+      error.textContent = problem;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    });
+  });
+  return h(
+    'section',
+    { class: 'card-panel classroom-panel', 'aria-labelledby': 'classroom-heading' },
+    h('h2', { id: 'classroom-heading', class: 'panel-heading' }, 'Join a class'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'Your teacher gives you a code: type it here to play the class’s world.',
+    ),
+    form,
+    error,
+    h(
+      'div',
+      { class: 'teacher-buttons' },
+      h('span', { class: 'muted small' }, 'Teachers:'),
+      h(
+        'button',
+        { type: 'button', class: 'class-prepare', onclick: handlers.onTeacher },
+        'Prepare a class session',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'class-results', onclick: handlers.onDashboard },
+        'Open the class’s results',
+      ),
+    ),
+  );
+}
+
+export interface HandInContext {
+  label: string;
+  /** The result as a short code to paste. */
+  code: string;
+  fileName: string;
+  onDownload(): void;
+}
+
+/** At the end of a class game: the result to hand in, as a file or a code. */
+export function handInPanel(ctx: HandInContext): HTMLElement {
+  const field = h('textarea', {
+    id: 'result-code',
+    class: 'result-code',
+    readonly: true,
+    rows: 3,
+    'aria-label': 'Your result as a code',
+  });
+  field.value = ctx.code;
+  const copied = h('span', { class: 'muted small', role: 'status' });
+  return h(
+    'section',
+    { class: 'hand-in', 'aria-labelledby': 'hand-in-heading' },
+    h('h2', { id: 'hand-in-heading' }, 'Hand in your result'),
+    h(
+      'p',
+      {},
+      `Signed “${ctx.label}”. Give your teacher the file, or copy the code and paste it where your teacher says. Nothing is sent anywhere by the game.`,
+    ),
+    h(
+      'div',
+      { class: 'hand-in-row' },
+      h(
+        'button',
+        { type: 'button', class: 'primary hand-in-file', onclick: ctx.onDownload },
+        `Save ${ctx.fileName}`,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'hand-in-copy',
+          onclick: () => {
+            field.select();
+            navigator.clipboard.writeText(ctx.code).then(
+              () => (copied.textContent = 'Copied.'),
+              () => (copied.textContent = 'Select the code and copy it (Ctrl+C).'),
+            );
+          },
+        },
+        'Copy the code',
+      ),
+      copied,
+    ),
+    field,
+  );
+}
