@@ -1,9 +1,55 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
+
+// Offline (issue 7): vite-plugin-pwa writes, at build time only, `sw.js` (Workbox, generateSW) that
+// precaches every file the build emits — index.html, the app's and Phaser's chunks, the CSS,
+// map.json, each scenario's chunk, the opponent's worker, the link chunk, the icon, the manifest —
+// under their content-hashed names, plus `manifest.webmanifest` (the page links it). All URLs are
+// relative: the site may be served from a sub-path. src/offline/register.ts registers the worker
+// once the title is up, in built sites only (the dev server has no worker).
+const offline = VitePWA({
+  // Workbox's quiet production build even when NODE_ENV says otherwise (the browser tests' builds)
+  mode: 'production',
+  injectRegister: false,
+  // the icon is picked up with every other file below
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Shells for Oil',
+    short_name: 'Shells for Oil',
+    description:
+      'A classroom strategy simulation of the 2023 North Korea–Russia arms deal, built from one news article.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#0f1b2b',
+    theme_color: '#0f1b2b',
+    icons: [
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // every emitted file (but the worker's own scripts, sw.js and workbox-*.js, which Workbox leaves out)
+    globPatterns: ['**/*'],
+    // (the plugin lists the manifest itself)
+    globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest'],
+    // Phaser's chunk is 1.4 MB; Workbox's default cap (2 MiB) would leave no room to grow
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    // any navigation in scope gets index.html, with a query (`?bench`) too; a fragment (`#replay=…`,
+    // `#class=…`) never reaches the worker
+    navigateFallback: 'index.html',
+    // control the page that installed it at once (first visit only: an update waits until every
+    // tab of the old version is closed, so a running game never loses the chunks it still needs)
+    clientsClaim: true,
+    skipWaiting: false,
+    cleanupOutdatedCaches: true,
+  },
+});
 
 export default defineConfig({
   base: './',
-  plugins: [scenariosPlugin()],
+  plugins: [scenariosPlugin(), offline],
   // the opponent's worker is bundled on its own and needs the shipped scenarios' hashes
   worker: { format: 'es', plugins: () => [scenariosPlugin()] },
   build: {

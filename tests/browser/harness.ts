@@ -71,10 +71,20 @@ export interface OpenOptions {
   before?: (page: Page) => Promise<void>;
   /** Navigate without waiting for the title screen. */
   noWait?: boolean;
+  /** Where the game is (default: the build the global setup serves). */
+  url?: string;
+  /**
+   * Blocked unless a test allows them (offline.test.ts): page.route does not see what a service
+   * worker answers, and each context's worker would download the whole build behind the test.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
-/** Chromium's WebGL chatter under SwiftShader, not the game's. */
-const IGNORED_CONSOLE = [/GL Driver Message/];
+/**
+ * Chromium's WebGL chatter under SwiftShader, and what Playwright's stand-in for
+ * `navigator.serviceWorker.register` says when service workers are blocked: not the game's.
+ */
+const IGNORED_CONSOLE = [/GL Driver Message/, /^Service Worker registration blocked by Playwright$/];
 
 /** A fresh context (clean storage) with the game loaded, waiting on the title screen. */
 export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
@@ -84,6 +94,7 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
     viewport: options.viewport ?? VIEWPORTS.small,
     reducedMotion: options.reducedMotion ?? 'reduce',
     deviceScaleFactor: 1,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   await context.addInitScript(installProbe);
   const page = await context.newPage();
@@ -103,7 +114,7 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
     errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
   );
   await options.before?.(page);
-  await page.goto(inject('baseURL'));
+  await page.goto(options.url ?? inject('baseURL'));
   if (!options.noWait) await waitForScreen(page, ['title'], 20_000);
   return { page, context, errors, close: () => context.close() };
 }

@@ -25,6 +25,8 @@ export async function openPage(browser: Browser, init?: () => void): Promise<Ben
     deviceScaleFactor: 1,
     // the default a player without the system setting gets: full motion, shipments that travel
     reducedMotion: 'no-preference',
+    // the offline cache would download the whole build in the background of every measurement
+    serviceWorkers: 'block',
   });
   // tsx compiles this tool with esbuild's keepNames, which wraps the named functions handed to the
   // page in calls to a `__name` helper that only exists in Node: give the page a stand-in.
