@@ -23,6 +23,7 @@ import { installKeys } from './ui/keys.ts';
 import { createRoot } from './ui/root.ts';
 import { mapHost } from './scenes/MapScene.ts';
 import { applySettings } from './ui/settings.ts';
+import { registerOfflineWhenTitleShows } from './offline/register.ts';
 
 applySettings();
 createRoot();
@@ -97,3 +98,5 @@ const bench: BenchHook | undefined = new URLSearchParams(location.search).has('b
   : undefined;
 if (bench) opponentClient().onDecided = (ms, where) => decisionTimes.push({ ms, where });
 window.shellsForOil = bench ? { game, bench } : { game };
+// the offline cache, once the title is up (built sites only)
+registerOfflineWhenTitleShows(game);

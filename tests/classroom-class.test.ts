@@ -24,6 +24,7 @@ import {
 } from '../src/classroom/index.ts';
 import { LIBRARY, SUMMIT } from './fixtures/replays/support.ts';
 import { play, resultOf, type Played } from './fixtures/classroom/class.ts';
+import { parseCsv } from './fixtures/classroom/csv.ts';
 
 const TRADEOFFS = loadLibrary().tradeoffs;
 const SESSION: ClassSession = {
@@ -480,31 +481,3 @@ function spreadsheetText(text: string): string {
 }
 
 /** RFC 4180, strictly: CRLF after every record, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  expect(text.endsWith('\r\n')).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') field += text[i++];
-      else quoted = false;
-    } else if (c === '"') {
-      if (field !== '') throw new Error(`a quote inside an unquoted field, at ${i}`);
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  expect(new Set(rows.map((r) => r.length)).size).toBe(1);
-  return rows;
-}

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { encodeSessionCode, serializeResult, type ClassSession } from '../../src/classroom/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
 import { play, resultOf } from '../fixtures/classroom/class.ts';
+import { parseCsv } from '../fixtures/classroom/csv.ts';
 import { closeBrowser, formatFindings, runAxe, screenshot, waitForScreen, withGame } from './harness.ts';
 
 afterAll(closeBrowser);
@@ -34,36 +35,6 @@ function writeClass(): string[] {
     writeFileSync(path, i + 1 === DAMAGED ? text.slice(0, text.length / 2) : text);
     return path;
   });
-}
-
-/** RFC 4180, enough for the dashboard's CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 describe('the class dashboard', () => {
@@ -148,6 +119,24 @@ describe('the class dashboard', () => {
       await page.keyboard.press('Enter');
       await waitForScreen(page, ['hand', 'thinking', 'outcome']);
       expect(await page.locator('#ui .top-bar .month').textContent()).toBeTruthy();
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test('with a turn timer, a hand shows the time left, and when it runs out a move is made for the player', async () => {
+    const code = encodeSessionCode({ ...SESSION, roles: 'all-kim', turnSeconds: 15 });
+    await withGame(async ({ page, errors }) => {
+      await page.locator('#class-code').fill(code);
+      await page.keyboard.press('Enter');
+      await page.locator('#class-label').fill('Ana');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, ['briefing']);
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, ['hand'], 20_000);
+      expect(await page.locator('#ui .turn-timer').textContent()).toMatch(/^0:1[45] left$/);
+      // nobody touches anything: the move is made when the time is up
+      await waitForScreen(page, ['outcome'], 25_000);
+      expect(await page.locator('#ui .outcome h2').first().textContent()).toMatch(/^You chose: /);
       expect(errors).toEqual([]);
     });
   });
