@@ -14,6 +14,18 @@ type Rect = { x: number; y: number; width: number; height: number };
  * map (a layout, tints, a highlight, a shipment, the pointer moving) brings back full speed.
  */
 const IDLE_FPS = 4;
+/** The frame rate cap when WebGL is drawn by the CPU (SwiftShader, say): a software frame of the map costs tens of ms. */
+const SOFTWARE_FPS = 15;
+
+/** True when the browser draws WebGL in software (no GPU). */
+function softwareRendering(game: Phaser.Game): boolean {
+  const gl = (game.renderer as { gl?: WebGLRenderingContext }).gl;
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return /swiftshader|llvmpipe|software/i.test(name);
+}
+
 /** How long the map must have been still before the frame rate drops. */
 const IDLE_AFTER_MS = 800;
 
@@ -28,6 +40,8 @@ export class MapScene extends Phaser.Scene {
   private readonly hoverListeners = new Set<(id: string | null) => void>();
   private lastChange = 0;
   private throttled = false;
+  /** The frame rate while the map moves: no limit, or a lower one when WebGL runs in software. */
+  private fullFps = 0;
 
   constructor() {
     super(SCENES.map);
@@ -36,6 +50,12 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     // Other scenes may steer the map (fit, tints) before it exists: it applies them when built.
     mapHost.scene = this;
+    if (softwareRendering(this.game)) {
+      // without a GPU every frame of the map is drawn by the CPU, which the computer opponent's
+      // worker needs too: fewer frames, the same picture
+      this.fullFps = SOFTWARE_FPS;
+      this.game.loop.setFPSLimit(SOFTWARE_FPS);
+    }
     this.events.on(MAP_CHANGED, this.wake, this);
     const onPointer = () => this.wake();
     window.addEventListener('pointermove', onPointer, { passive: true });
@@ -73,7 +93,7 @@ export class MapScene extends Phaser.Scene {
     this.lastChange = performance.now();
     if (!this.throttled) return;
     this.throttled = false;
-    this.game.loop.setFPSLimit(0);
+    this.game.loop.setFPSLimit(this.fullFps);
   }
 
   override update(): void {

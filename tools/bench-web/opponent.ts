@@ -1,8 +1,9 @@
-// The hard opponent's decision time in the browser: a game watched with the computer on the hard
-// level for both sides, each decision timed in the page from the request to the worker's answer
-// (so the copy of the state to the worker and back is counted). Beside it, the same decisions
-// made in this Node process: the same world and settings give the same game, move by move.
-import type { Browser } from 'playwright-core';
+// The hard opponent's decision time in the browser: games against the computer on the hard level,
+// Kim played in the page at a reader's pace, each of the computer's decisions timed in the page
+// from the request to the worker's answer (so the copy of the state to the worker and back is
+// counted) while the map animates the moves. Beside it, the hard level's decisions of a game of
+// the same world in this Node process (hard against hard).
+import type { Browser, Page } from 'playwright-core';
 import { decide } from '../../src/ai/decide.ts';
 import { applyActionInPlace, compileRules, newScratchGame } from '../../src/engine/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
@@ -12,7 +13,6 @@ import {
   check,
   median,
   percentile,
-  playToDebrief,
   SEED,
   startGame,
   type WebFigure,
@@ -27,7 +27,39 @@ interface Timed {
   where: 'worker' | 'page';
 }
 
-/** The hard level's decisions in the page, game after game of the same world. */
+/**
+ * Plays Kim as a person would, in the page: a moment to read each hand, then the first open option
+ * of the card shown; Continue on every outcome and news. Until the debrief.
+ */
+async function playAsPlayer(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = performance.now() + 10 * 60_000;
+        const step = (): void => {
+          const dialog = document.querySelector<HTMLButtonElement>(
+            'dialog[open].news-dialog .modal-actions button.primary',
+          );
+          if (!dialog && document.querySelector('#ui .debrief')) return resolve();
+          if (performance.now() > deadline) return reject(new Error('no debrief after 10 minutes'));
+          const next =
+            dialog ??
+            document.querySelector<HTMLButtonElement>(
+              '#ui .play .continue, #ui .play .bottom .option:not([disabled])',
+            );
+          if (next && !next.dataset.benchDone && !document.querySelector('dialog[open]:not(.news-dialog)')) {
+            next.dataset.benchDone = '';
+            next.click();
+          }
+          // a reader's pace: a second for each screen
+          setTimeout(step, 1000);
+        };
+        step();
+      }),
+  );
+}
+
+/** The hard level's decisions in the page, game after game of the same world, against a player. */
 async function pageDecisions(browser: Browser, site: Site, s: WebSettings): Promise<Timed[]> {
   const bench = await openPage(browser);
   try {
@@ -37,9 +69,8 @@ async function pageDecisions(browser: Browser, site: Site, s: WebSettings): Prom
     for (let game = 1; game <= s.opponentGames; game++) {
       if (game > 1) await page.locator('#ui .debrief-title-button').click();
       await page.locator('#level-hard').check();
-      await startGame(page, true);
-      await page.evaluate((pace) => window.shellsForOil?.bench?.computerPace(pace), s.pace);
-      await playToDebrief(page);
+      await startGame(page, false);
+      await playAsPlayer(page);
       const taken = await page.evaluate(() => window.shellsForOil?.bench?.opponentTimes() ?? []);
       s.log(`  game ${game}/${s.opponentGames}: ${taken.length} decisions`);
       times.push(...taken);
@@ -94,7 +125,7 @@ export async function opponentFigure(browser: Browser, site: Site, s: WebSetting
       maxMs: round1(Math.max(...worker)),
       nodeDecisions: node.length,
       nodeMedianMs: round1(median(node)),
-      note: `watch mode, hard for both sides, world ${SEED}, ${s.opponentGames} game(s); timed in the page from the request to the worker's answer`,
+      note: `Kim played in the page at a reader's pace (a second a screen, the first open option), Putin by the hard computer; world ${SEED}, ${s.opponentGames} game(s); timed in the page from the request to the worker's answer. Node: a hard-vs-hard game of the same world`,
     },
   };
 }
