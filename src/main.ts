@@ -3,8 +3,6 @@ import * as Phaser from 'phaser';
 import './styles/main.css';
 import './styles/game.css';
 import './styles/debrief.css';
-import './styles/classroom.css';
-import './styles/classroom-setup.css';
 import { BootScene } from './scenes/BootScene.ts';
 import { BriefingScene } from './scenes/BriefingScene.ts';
 import { DebriefScene } from './scenes/DebriefScene.ts';

@@ -410,6 +410,7 @@ function list(files: SizedFile[]): { file: string; kBGzip: number }[] {
 
 /** The app's files a page fetched (by their path under the site), Phaser's chunk left out. */
 function fetched(page: Page, appUrl: string): Promise<string[]> {
+  // the folder of the app's index.html: every file of the build is under it
   return page.evaluate(
     (base) => [
       'index.html',
@@ -419,7 +420,7 @@ function fetched(page: Page, appUrl: string): Promise<string[]> {
         .filter((name) => name.startsWith(base))
         .map((name) => new URL(name).pathname.slice(new URL(base).pathname.length)),
     ],
-    appUrl,
+    new URL('.', appUrl).href,
   );
 }
 

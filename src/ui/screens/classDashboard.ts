@@ -4,6 +4,8 @@
 // on one chart, the games worth a look (one click from their replay), every game, the trade-offs
 // met and never met, and the exports. The figures come from src/classroom's buildDashboard;
 // anything from a result (labels, file names, titles) is data, only ever set as text.
+// the teacher's screens bring their own styles: they load with these screens, not with the game
+import '../../styles/classroom.css';
 import {
   checkSession,
   encodeSessionCode,

@@ -3,6 +3,8 @@
 // code to read aloud, the link, what students do). docs/classroom.md describes sessions.
 // The classroom layer is imported module by module, not through its index, so that this screen
 // does not bring the compression library (fflate) the results need.
+// the teacher's screens bring their own styles: they load with these screens, not with the game
+import '../../styles/classroom-setup.css';
 import { LEVELS, LEVEL_NAMES, type Level } from '../../ai/settings.ts';
 import { isSeed, type Role } from '../../engine/index.ts';
 import {

@@ -2,6 +2,8 @@
 // the situation in the article's own words, who plays what and what each side is after, the rules
 // in brief, and the questions for discussion. Printing shows the sheet alone, black on white
 // (src/styles/classroom-setup.css).
+// the teacher's screens bring their own styles: they load with these screens, not with the game
+import '../../styles/classroom-setup.css';
 import { content } from '../../bridge/content.ts';
 import type { Role } from '../../engine/index.ts';
 import type { ClassSession } from '../../classroom/session.ts';
