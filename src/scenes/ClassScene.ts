@@ -108,13 +108,14 @@ export class ClassScene extends Phaser.Scene {
   // ------------------------------------------------------------------------------------------
   // The class's results
 
-  private async showResults(): Promise<void> {
-    const { renderResultsLoader } = await import('../ui/screens/resultsLoader.ts');
-    if (!this.scene.isActive()) return;
-    if (this.inputs.length > 0) {
+  /** The dashboard over the results read so far, or the loader when there are none (or more are wanted). */
+  private async showResults(more = false): Promise<void> {
+    if (!more && this.inputs.length > 0) {
       await this.read([]);
       return;
     }
+    const { renderResultsLoader } = await import('../ui/screens/resultsLoader.ts');
+    if (!this.scene.isActive()) return;
     const problem = h('p', { class: 'field-error', role: 'alert' });
     const page = h(
       'main',
@@ -208,10 +209,7 @@ export class ClassScene extends Phaser.Scene {
           onChoicesCsv: () =>
             downloadText(classroom.choicesCsv(dashboard), `${dashboard.scenario.id}-choices.csv`, 'text/csv'),
           onPrint: () => window.print(),
-          onLoadMore: () => {
-            this.inputs = inputs;
-            void this.showLoaderAgain();
-          },
+          onLoadMore: () => void this.showResults(true),
           onBack: this.back,
         },
       ),
@@ -219,12 +217,5 @@ export class ClassScene extends Phaser.Scene {
     announce(
       `${parsed.results.length} results counted${parsed.errors.length ? `, ${parsed.errors.length} could not be read` : ''}.`,
     );
-  }
-
-  private async showLoaderAgain(): Promise<void> {
-    const kept = this.inputs;
-    this.inputs = [];
-    await this.showResults();
-    this.inputs = kept;
   }
 }

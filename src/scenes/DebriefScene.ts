@@ -1,12 +1,11 @@
 import * as Phaser from 'phaser';
 import { currentSession, type Session } from '../bridge/session.ts';
-import { monthLabel } from '../engine/index.ts';
+import { monthLabel, replay } from '../engine/index.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { renderDebrief } from '../ui/screens/debrief.ts';
 import { replayOf } from '../bridge/saving.ts';
-import { parseReplay, compactReplay } from '../persist/index.ts';
-import { content } from '../bridge/content.ts';
+import type { LoadedReplay } from '../persist/index.ts';
 import { downloadReplay, downloadText, shareReplay } from '../ui/replayActions.ts';
 import {
   choiceOf,
@@ -21,9 +20,20 @@ import { handInPanel } from '../ui/screens/classStudent.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 
-/** The finished game as a replay the viewer can step through (checked like any other). */
-function replayOfSession(session: Session) {
-  return parseReplay(compactReplay(replayOf(session, modeOf(session.options.seats))), content);
+/**
+ * The finished game as the viewer steps through it: every state, folded from the game's own log
+ * (a game played here needs no checking, only its states).
+ */
+function replayOfSession(session: Session): LoadedReplay | null {
+  const folded = replay(session.rules, session.options.seed, session.state.log);
+  if (!folded.ok) return null;
+  return {
+    ok: true,
+    replay: replayOf(session, modeOf(session.options.seats)),
+    scenario: session.scenario,
+    rules: session.rules,
+    states: folded.states,
+  };
 }
 
 export class DebriefScene extends Phaser.Scene {
@@ -84,7 +94,7 @@ export class DebriefScene extends Phaser.Scene {
         onTitle: title,
         onWatch: () => {
           const loaded = replayOfSession(session);
-          if (loaded.ok) this.scene.start(SCENES.replay, { loaded });
+          if (loaded) this.scene.start(SCENES.replay, { loaded });
         },
         onDownload: () => downloadReplay(replayOf(session, modeOf(session.options.seats))),
         onShare: () => void shareReplay(replayOf(session, modeOf(session.options.seats))),

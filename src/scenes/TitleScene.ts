@@ -77,7 +77,7 @@ export class TitleScene extends Phaser.Scene {
   /** A share link in the address opens its replay; otherwise the game left in progress resumes. */
   private async openOnArrival(): Promise<void> {
     if (location.hash.startsWith('#class=')) {
-      const { parseSessionLink } = await import('../classroom/index.ts');
+      const { parseSessionLink } = await import('../classroom/sessionLink.ts');
       const read = parseSessionLink(location.hash, content);
       history.replaceState(null, '', location.pathname + location.search);
       if (!this.scene.isActive()) return;
@@ -127,7 +127,7 @@ export class TitleScene extends Phaser.Scene {
 
   /** A resumed class game gets its class back, so its result can still be handed in. */
   private async restoreClass(saved: SavedClass): Promise<void> {
-    const { parseSessionCode } = await import('../classroom/index.ts');
+    const { parseSessionCode } = await import('../classroom/session.ts');
     const read = parseSessionCode(saved.code, content);
     if (read.ok) setClass({ session: read.session, code: saved.code, label: saved.label });
   }
@@ -170,7 +170,7 @@ export class TitleScene extends Phaser.Scene {
 
   /** A class code typed on the title: the class's session, then who is playing. */
   private async join(code: string): Promise<string | null> {
-    const { parseSessionCode } = await import('../classroom/index.ts');
+    const { parseSessionCode } = await import('../classroom/session.ts');
     const read = parseSessionCode(code, content);
     if (!read.ok) return read.message;
     if (this.scene.isActive()) this.askWhoPlays(read.session);
@@ -215,10 +215,14 @@ export class TitleScene extends Phaser.Scene {
       error,
     );
     const start = async () => {
-      const { roleFor, MAX_LABEL_LENGTH: max, encodeSessionCode } = await import('../classroom/index.ts');
+      // joining needs the session and role rules only, not the results' compression library
+      const [{ roleFor }, { encodeSessionCode }] = await Promise.all([
+        import('../classroom/roles.ts'),
+        import('../classroom/session.ts'),
+      ]);
       const label = name.value.trim();
-      if (label === '' || label.length > max) {
-        error.textContent = `Type your name or your team's, up to ${max} characters.`;
+      if (label === '' || label.length > MAX_LABEL_LENGTH) {
+        error.textContent = `Type your name or your team's, up to ${MAX_LABEL_LENGTH} characters.`;
         name.focus();
         return;
       }
