@@ -48,8 +48,9 @@ export class Session {
   readonly rules: Rules;
   readonly options: SessionOptions;
   readonly events = mitt<SessionEvents>();
-  private current: GameState;
-  private disposed = false;
+  /** (protected: a live game, src/live/liveSession.ts, takes its states from the class server) */
+  protected current: GameState;
+  protected disposed = false;
 
   constructor(options: SessionOptions) {
     this.options = options;
@@ -63,6 +64,19 @@ export class Session {
 
   get scenario(): Scenario {
     return this.options.scenario;
+  }
+
+  /**
+   * Whose eyes are on this game's screen for good, their rival's secrets hidden (a live class
+   * game: the student's role); null for a game on this device, which shows or hides by itself.
+   */
+  get viewer(): Role | null {
+    return null;
+  }
+
+  /** True when the game is played on a class server, not on this device. */
+  get live(): boolean {
+    return false;
   }
 
   seat(role: Role): Seat {
@@ -138,7 +152,7 @@ export class Session {
     return this.apply(action);
   }
 
-  private apply(action: ChooseAction): boolean {
+  protected apply(action: ChooseAction): boolean {
     const result = applyAction(this.rules, this.current, action);
     if (!result.ok) {
       this.events.emit('rejected', result);
@@ -162,6 +176,13 @@ let active: Session | null = null;
 export function startSession(options: SessionOptions): Session {
   active?.dispose();
   active = new Session(options);
+  return active;
+}
+
+/** Makes `session` (a live game) the game in progress. */
+export function useSession(session: Session): Session {
+  if (active !== session) active?.dispose();
+  active = session;
   return active;
 }
 

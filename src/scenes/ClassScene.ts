@@ -1,15 +1,15 @@
 import * as Phaser from 'phaser';
 import { content, loadScenario } from '../bridge/content.ts';
-import { monthLabel } from '../engine/index.ts';
 import type { ClassSession, ResultSource } from '../classroom/index.ts';
 import { setKeymap } from '../ui/keys.ts';
-import { copyText, downloadText } from '../ui/replayActions.ts';
+import { copyText } from '../ui/replayActions.ts';
 import { h } from '../ui/dom.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { freshSeed } from './flow.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
-import type { ReplayData } from './ReplayScene.ts';
+import { startLiveTeacher } from './liveEntry.ts';
+import { dashboardScreen } from './dashboardScreen.ts';
 
 export interface ClassData {
   /** The teacher's way in: prepare a session, or read the class's results. */
@@ -80,10 +80,26 @@ export class ClassScene extends Phaser.Scene {
         onPrintHandout: () => void this.showHandout(session, code, link),
         onCopyLink: () => void copyText(link),
         onOpenDashboard: () => void this.showResults(),
+        onRunLive: () => this.runLive(session),
         onBack: this.back,
       }),
     );
     announce(`The class code is ${code}.`);
+  }
+
+  /** Creates the live session on this page's server, then opens the teacher's live view. */
+  private async runLive(session: ClassSession): Promise<string | null> {
+    const [{ createLiveSession }, { teacherFragment }] = await Promise.all([
+      import('../live/client.ts'),
+      import('../live/teacherLink.ts'),
+    ]);
+    const made = await createLiveSession(session);
+    if (!made.ok) return made.message;
+    if (!this.scene.isActive()) return null;
+    const fragment = teacherFragment(made.value.sessionId, made.value.teacherSecret);
+    history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+    await startLiveTeacher(this, { fragment });
+    return null;
   }
 
   private async showHandout(session: ClassSession, code: string, link: string): Promise<void> {
@@ -178,42 +194,15 @@ export class ClassScene extends Phaser.Scene {
       return;
     }
     this.inputs = inputs;
-    const { renderDashboard } = await import('../ui/screens/classDashboard.ts');
-    const dashboard = classroom.buildDashboard({
-      scenario: first.scenario,
-      results: parsed.results,
-      session: parsed.session,
-      tradeoffs: content.tradeoffs,
+    const screen = await dashboardScreen({
+      scene: this,
+      parsed,
+      back: { scene: SCENES.classroom, data: { view: 'results', inputs } },
+      onLoadMore: () => void this.showResults(true),
+      onBack: this.back,
     });
-    if (!this.scene.isActive()) return;
-    showScreen(
-      renderDashboard(
-        dashboard,
-        {
-          parsed,
-          paragraph: (id) => content.paragraph(id),
-          monthLabel: (turn) => monthLabel(first.scenario.start, turn),
-        },
-        {
-          onWatch: (index) => {
-            const game = parsed.results[index];
-            if (!game) return;
-            const data: ReplayData = {
-              loaded: { ok: true, ...game },
-              back: { scene: SCENES.classroom, data: { view: 'results', inputs } },
-            };
-            this.scene.start(SCENES.replay, data);
-          },
-          onCsv: () =>
-            downloadText(classroom.toCsv(dashboard), `${dashboard.scenario.id}-class.csv`, 'text/csv'),
-          onChoicesCsv: () =>
-            downloadText(classroom.choicesCsv(dashboard), `${dashboard.scenario.id}-choices.csv`, 'text/csv'),
-          onPrint: () => window.print(),
-          onLoadMore: () => void this.showResults(true),
-          onBack: this.back,
-        },
-      ),
-    );
+    if (!this.scene.isActive() || !screen) return;
+    showScreen(screen.element);
     announce(
       `${parsed.results.length} results counted${parsed.errors.length ? `, ${parsed.errors.length} could not be read` : ''}.`,
     );

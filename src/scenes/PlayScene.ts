@@ -69,6 +69,8 @@ export class PlayScene extends Phaser.Scene {
       this.tint,
     );
     this.viewer = null;
+    // a live class game is seen by one side for good: the rival's secrets are not even on this device
+    this.screen.setViewer(session.viewer);
     this.hintsShown.clear();
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
@@ -291,7 +293,9 @@ export class PlayScene extends Phaser.Scene {
       body: h(
         'p',
         {},
-        'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+        this.session.live
+          ? 'The class server keeps this game: join the class again with its code to come back to it.'
+          : 'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
       ),
       actions: [
         {
@@ -303,7 +307,8 @@ export class PlayScene extends Phaser.Scene {
           },
         },
         // in a two-player game a replay would show each side the other's secrets: only at the end
-        ...(this.hotSeat
+        // (and a live game is the class server's: its replay is whole only once it is over)
+        ...(this.hotSeat || this.session.live
           ? []
           : [
               { label: 'Save the replay as a file', onClick: () => downloadReplay(replay()) },

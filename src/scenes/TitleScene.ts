@@ -32,6 +32,15 @@ import {
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import type { ReplayData } from './ReplayScene.ts';
+import { startLiveStudent, startLiveTeacher } from './liveEntry.ts';
+
+/**
+ * A live class's join code has 8 symbols (shown XXXX-XXXX), an offline class code 16: the length
+ * tells them apart, whatever the dashes and spaces.
+ */
+function looksLive(code: string): boolean {
+  return code.replace(/[\s-]/g, '').length === 8;
+}
 
 /** The first title of the page's life opens a shared link, or the game left in progress. */
 let firstVisit = true;
@@ -76,6 +85,21 @@ export class TitleScene extends Phaser.Scene {
 
   /** A share link in the address opens its replay; otherwise the game left in progress resumes. */
   private async openOnArrival(): Promise<void> {
+    if (location.hash.startsWith('#live-teacher=')) {
+      // the teacher's private link: the live view (the fragment stays, so a reload comes back)
+      void startLiveTeacher(this, { fragment: location.hash });
+      return;
+    }
+    if (location.hash.startsWith('#live=')) {
+      const code = decodeURIComponent(location.hash.slice('#live='.length)).slice(0, 20);
+      history.replaceState(null, '', location.pathname + location.search);
+      const input = this.page?.querySelector<HTMLInputElement>('#class-code');
+      if (input) {
+        input.value = code;
+        input.closest('form')?.requestSubmit();
+      }
+      return;
+    }
     if (location.hash.startsWith('#class=')) {
       const { parseSessionLink } = await import('../classroom/sessionLink.ts');
       const read = parseSessionLink(location.hash, content);
@@ -170,6 +194,7 @@ export class TitleScene extends Phaser.Scene {
 
   /** A class code typed on the title: the class's session, then who is playing. */
   private async join(code: string): Promise<string | null> {
+    if (looksLive(code)) return this.joinLive(code);
     const { parseSessionCode } = await import('../classroom/session.ts');
     const read = parseSessionCode(code, content);
     if (!read.ok) return read.message;
@@ -179,7 +204,45 @@ export class TitleScene extends Phaser.Scene {
 
   /** Asks the student's name or team (and, where it decides the side, their number), then starts. */
   private askWhoPlays(session: ClassSession): void {
-    const byNumber = session.roles === 'half-and-half';
+    const title =
+      content.scenarios.find((s) => s.cover.id === session.scenarioId)?.cover.title ?? session.scenarioId;
+    this.whoPlays(
+      `${session.title ? `${session.title}: ` : ''}${title}. Everyone in the class plays the same world.`,
+      session.roles === 'half-and-half',
+      async (label, n) => {
+        // joining needs the session and role rules only, not the results' compression library
+        const [{ roleFor }, { encodeSessionCode }] = await Promise.all([
+          import('../classroom/roles.ts'),
+          import('../classroom/session.ts'),
+        ]);
+        const side = roleFor(session, n ?? label);
+        const load = await loadScenario(session.scenarioId);
+        if (!load.ok) return load.message;
+        if (!this.scene.isActive()) return null;
+        setClass({ session, code: encodeSessionCode(session), label });
+        rememberChoice({
+          scenarioId: session.scenarioId,
+          role: side === 'putin' ? 'putin' : 'kim',
+          mode: side === 'both' ? 'hotseat' : 'vs-computer',
+          seed: session.seed,
+          level: session.level,
+          personalities: {},
+        });
+        this.scene.start(SCENES.briefing);
+        return null;
+      },
+    );
+  }
+
+  /**
+   * The "Join the class" window: the student's name or team and, when it decides the side, their
+   * number on the class list. `onPlay` resolves with a message when it cannot go on.
+   */
+  private whoPlays(
+    intro: string,
+    byNumber: boolean,
+    onPlay: (label: string, n: number | null) => Promise<string | null>,
+  ): void {
     const name = h('input', {
       type: 'text',
       id: 'class-label',
@@ -188,16 +251,10 @@ export class TitleScene extends Phaser.Scene {
     });
     const number = h('input', { type: 'number', id: 'class-number', min: 1, step: 1, inputmode: 'numeric' });
     const error = h('p', { class: 'field-error', role: 'alert' });
-    const title =
-      content.scenarios.find((s) => s.cover.id === session.scenarioId)?.cover.title ?? session.scenarioId;
     const body = h(
       'div',
       { class: 'class-who' },
-      h(
-        'p',
-        {},
-        `${session.title ? `${session.title}: ` : ''}${title}. Everyone in the class plays the same world.`,
-      ),
+      h('p', {}, intro),
       h('label', { for: 'class-label' }, 'Your name or team'),
       name,
       byNumber
@@ -214,12 +271,9 @@ export class TitleScene extends Phaser.Scene {
         : null,
       error,
     );
+    let busy = false;
     const start = async () => {
-      // joining needs the session and role rules only, not the results' compression library
-      const [{ roleFor }, { encodeSessionCode }] = await Promise.all([
-        import('../classroom/roles.ts'),
-        import('../classroom/session.ts'),
-      ]);
+      if (busy) return;
       const label = name.value.trim();
       if (label === '' || label.length > MAX_LABEL_LENGTH) {
         error.textContent = `Type your name or your team's, up to ${MAX_LABEL_LENGTH} characters.`;
@@ -232,24 +286,14 @@ export class TitleScene extends Phaser.Scene {
         number.focus();
         return;
       }
-      const side = roleFor(session, n ?? label);
-      const load = await loadScenario(session.scenarioId);
-      if (!load.ok) {
-        error.textContent = load.message;
+      busy = true;
+      const problem = await onPlay(label, n);
+      busy = false;
+      if (problem !== null) {
+        error.textContent = problem;
         return;
       }
       modal.close();
-      if (!this.scene.isActive()) return;
-      setClass({ session, code: encodeSessionCode(session), label });
-      rememberChoice({
-        scenarioId: session.scenarioId,
-        role: side === 'putin' ? 'putin' : 'kim',
-        mode: side === 'both' ? 'hotseat' : 'vs-computer',
-        seed: session.seed,
-        level: session.level,
-        personalities: {},
-      });
-      this.scene.start(SCENES.briefing);
     };
     for (const field of [name, number])
       field.addEventListener('keydown', (event) => {
@@ -262,6 +306,35 @@ export class TitleScene extends Phaser.Scene {
       closeLabel: 'Cancel',
     });
     name.focus();
+  }
+
+  /** A live class's join code: which session it opens, then the student's name (or straight back in). */
+  private async joinLive(code: string): Promise<string | null> {
+    const { lookUpJoinCode, storedToken, NO_SERVER_STUDENT } = await import('../live/client.ts');
+    const found = await lookUpJoinCode(code);
+    if (!found.ok) return found.noServer ? NO_SERVER_STUDENT : found.message;
+    if (!this.scene.isActive()) return null;
+    const answer = found.value;
+    if (storedToken(answer.sessionId) !== null) {
+      await startLiveStudent(this, { code, answer });
+      return null;
+    }
+    const title =
+      content.scenarios.find((s) => s.cover.id === answer.scenarioId)?.cover.title ?? answer.scenarioId;
+    this.whoPlays(
+      `${answer.title ? `${answer.title}: ` : ''}${title}. A live class: your teacher sees the class play.`,
+      answer.roles === 'half-and-half',
+      (label, n) => {
+        if (!this.scene.isActive()) return Promise.resolve(null);
+        return startLiveStudent(this, {
+          code,
+          answer,
+          name: label,
+          ...(n !== null ? { number: n } : {}),
+        }).then(() => null);
+      },
+    );
+    return null;
   }
 
   private async openSave(id: string, how: 'continue' | 'watch'): Promise<void> {

@@ -10,4 +10,6 @@ export const SCENES = {
   debrief: 'Debrief',
   replay: 'Replay',
   classroom: 'Classroom',
+  live: 'Live',
+  liveTeacher: 'LiveTeacher',
 } as const;

@@ -365,7 +365,12 @@ export function renderClassSetup(ctx: ClassSetupContext): HTMLElement {
 }
 
 /** A teacher's full-screen page: its heading and lede, then the rest. */
-function teacherPage(className: string, heading: string, lede: Node | string, ...body: Node[]): HTMLElement {
+function teacherPage(
+  className: string,
+  heading: string,
+  lede: Node | string,
+  ...body: (Node | null)[]
+): HTMLElement {
   return h(
     'div',
     { class: `page ${className}` },
@@ -390,7 +395,38 @@ export interface SessionReadyContext {
   onPrintHandout(): void;
   onCopyLink(): void;
   onOpenDashboard(): void;
+  /**
+   * Runs the session live on the class server that served this page; resolves with a message
+   * when it cannot (no class server here, say). Absent: no live button.
+   */
+  onRunLive?(): Promise<string | null>;
   onBack(): void;
+}
+
+/** "Run it live": the live class beside the code and the handout, or why it cannot run here. */
+function liveSection(run: () => Promise<string | null>): HTMLElement {
+  const problem = h('p', { class: 'field-error class-live-problem', role: 'alert' });
+  const button = h('button', { type: 'button', class: 'primary class-live' }, 'Run it live');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    problem.textContent = '';
+    void run().then((message) => {
+      button.disabled = false;
+      if (message !== null) problem.textContent = message;
+    });
+  });
+  return h(
+    'section',
+    { class: 'card-panel class-live-panel', 'aria-labelledby': 'class-live-heading' },
+    h('h2', { id: 'class-live-heading' }, 'Or run it live'),
+    h(
+      'p',
+      {},
+      'On a class server (“npm run server” on a computer of the class’s network), students join from their own devices with a short code; you watch the class play, pause and end it, and the dashboard fills in as games finish. Pairs play Kim against Putin, each on their own device.',
+    ),
+    button,
+    problem,
+  );
 }
 
 /** The session's settings in words: a term and its description each. */
@@ -454,6 +490,7 @@ export function renderSessionReady(ctx: SessionReadyContext): HTMLElement {
       ),
       h('p', { class: 'class-steps' }, STUDENT_STEPS),
     ),
+    ctx.onRunLive ? liveSection(ctx.onRunLive) : null,
     h(
       'section',
       { class: 'card-panel class-summary', 'aria-labelledby': 'class-summary-heading' },

@@ -49,7 +49,7 @@ export function classroomPanel(handlers: JoinHandlers): HTMLElement {
     h(
       'p',
       { class: 'muted small' },
-      'Your teacher gives you a code: type it here to play the class’s world.',
+      'Your teacher gives you a code: type it here to play the class’s world. A live class’s code has 8 letters and digits, a class without a server 16.',
     ),
     form,
     error,
