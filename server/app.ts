@@ -1,0 +1,117 @@
+// The live class server in one call: Colyseus (one `class` room per session, WebSocket transport)
+// and the HTTP API and the built game on the same port; every stored session restored at start;
+// the retention sweep. main.ts parses the command line; tests and the bench start it the same way.
+import type { AddressInfo } from 'node:net';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { ROOM_NAME } from '../src/live/protocol.ts';
+import { loadCatalogue, type Catalogue } from './catalogue.ts';
+import { installRoutes } from './http.ts';
+import type { LiveClass } from './liveClass.ts';
+import { RateLimiter } from './rateLimit.ts';
+import { ClassRoom, setRoomContext } from './room.ts';
+import type { SessionStore } from './store/types.ts';
+
+export interface LiveServerOptions {
+  store: SessionStore;
+  port: number;
+  host: string;
+  /** Sessions are deleted this long after they were made (unless the teacher ends them first). */
+  retentionMs: number;
+  /** The built game to serve, or null for the API alone. */
+  dist: string | null;
+  /** Wrong codes, secrets or tokens an address may try per minute. */
+  failuresPerMinute?: number;
+  /** How often the retention sweep runs (ms). */
+  sweepMs?: number;
+  catalogue?: Catalogue;
+  now?: () => number;
+}
+
+export interface LiveServer {
+  port: number;
+  /** Sessions deleted by the sweep so far. */
+  sweep(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Wrong codes an address may try a minute (docs/live-server.md computes the guessing odds from it). */
+export const FAILURES_PER_MINUTE = 20;
+/** Join attempts an address may make a minute (a class behind one school address joins at once). */
+export const JOINS_PER_MINUTE = 300;
+/** Live classes an address may make per ten minutes. */
+export const CREATES_PER_TEN_MINUTES = 30;
+export const SWEEP_MS = 5 * 60 * 1000;
+
+/** Creates the session's room in this process unless it is there already. */
+async function ensureRoom(sessionId: string): Promise<void> {
+  if (matchMaker.getLocalRoomById(sessionId)) return;
+  await matchMaker.createRoom(ROOM_NAME, { sessionId });
+}
+
+export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer> {
+  const catalogue = o.catalogue ?? loadCatalogue();
+  const now = o.now ?? Date.now;
+  const classes = new Map<string, LiveClass>();
+  const failures = new RateLimiter(o.failuresPerMinute ?? FAILURES_PER_MINUTE, 60_000, now);
+  const joins = new RateLimiter(JOINS_PER_MINUTE, 60_000, now);
+  const creates = new RateLimiter(CREATES_PER_TEN_MINUTES, 600_000, now);
+  setRoomContext({ store: o.store, catalogue, retentionMs: o.retentionMs, failures, joins, classes });
+
+  const server = new Server({
+    transport: new WebSocketTransport({ maxPayload: 8 * 1024 }),
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app) =>
+      installRoutes(app, {
+        store: o.store,
+        catalogue,
+        ensureRoom,
+        creates,
+        joins,
+        failures,
+        dist: o.dist,
+        now,
+      }),
+  });
+  server.define(ROOM_NAME, ClassRoom);
+  await server.listen(o.port, o.host);
+  const address = server.transport.server?.address() as AddressInfo | null;
+  const port = address?.port ?? o.port;
+
+  const sweep = async (): Promise<string[]> => {
+    const gone = await o.store.deleteSessionsBefore(now() - o.retentionMs);
+    for (const id of gone) {
+      const room = matchMaker.getLocalRoomById(id);
+      const live = classes.get(id);
+      live?.dispose();
+      if (room) await room.disconnect(4000);
+    }
+    return gone;
+  };
+  await sweep();
+  // every stored session gets its room back, so its devices can rejoin by id
+  for (const session of await o.store.listSessions()) {
+    try {
+      await ensureRoom(session.id);
+    } catch (error) {
+      console.error(`live class ${session.id} could not be restored:`, error);
+    }
+  }
+  const timer = setInterval(
+    () => void sweep().catch((e: unknown) => console.error('retention sweep:', e)),
+    o.sweepMs ?? SWEEP_MS,
+  );
+  timer.unref();
+
+  return {
+    port,
+    sweep,
+    async close() {
+      clearInterval(timer);
+      for (const live of classes.values()) live.dispose();
+      await server.gracefullyShutdown(false);
+      await o.store.close();
+    },
+  };
+}

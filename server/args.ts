@@ -1,0 +1,79 @@
+// The server's command line: npm run server [-- --port 2567 --host 0.0.0.0 --retention-hours 24 --data DIR --no-build]
+import { DEFAULT_PORT } from '../src/live/protocol.ts';
+
+export interface ServerArgs {
+  port: number;
+  host: string;
+  retentionHours: number;
+  data: string;
+  build: boolean;
+  help: boolean;
+}
+
+export const USAGE = `npm run server [-- OPTIONS]
+
+  --port N              the port for the game, the API and the WebSocket (default ${DEFAULT_PORT}; 0: any free port)
+  --host ADDRESS        the address to listen on (default 0.0.0.0: every network; 127.0.0.1: this machine only)
+  --retention-hours H   delete a live class this many hours after it was made (default 24)
+  --data DIR            where the database is kept (default ./data/)
+  --no-build            serve dist/ as it is (do not run vite build when it is missing or stale)
+  --help                this text`;
+
+export function parseServerArgs(
+  argv: readonly string[],
+): { ok: true; args: ServerArgs } | { ok: false; message: string } {
+  const args: ServerArgs = {
+    port: DEFAULT_PORT,
+    host: '0.0.0.0',
+    retentionHours: 24,
+    data: './data/',
+    build: true,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string | null => {
+      const v = argv[i + 1];
+      i++;
+      return v === undefined || v.startsWith('--') ? null : v;
+    };
+    switch (flag) {
+      case '--port': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0 || v > 65535)
+          return { ok: false, message: '--port needs a port number from 0 to 65535' };
+        args.port = v;
+        break;
+      }
+      case '--host': {
+        const v = value();
+        if (v === null) return { ok: false, message: '--host needs an address, e.g. 127.0.0.1' };
+        args.host = v;
+        break;
+      }
+      case '--retention-hours': {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v <= 0 || v > 24 * 365)
+          return { ok: false, message: '--retention-hours needs a number of hours above 0' };
+        args.retentionHours = v;
+        break;
+      }
+      case '--data': {
+        const v = value();
+        if (v === null) return { ok: false, message: '--data needs a folder' };
+        args.data = v;
+        break;
+      }
+      case '--no-build':
+        args.build = false;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        return { ok: false, message: `unknown option ${flag} (see --help)` };
+    }
+  }
+  return { ok: true, args };
+}
