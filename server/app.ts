@@ -100,7 +100,8 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
   }
   const timer = setInterval(
     () => void sweep().catch((e: unknown) => console.error('retention sweep:', e)),
-    o.sweepMs ?? SWEEP_MS,
+    // a short retention (tests, a single lesson) is swept often enough to keep its promise
+    o.sweepMs ?? Math.max(1000, Math.min(SWEEP_MS, o.retentionMs / 4)),
   );
   timer.unref();
 

@@ -7,6 +7,8 @@ export interface ServerArgs {
   retentionHours: number;
   data: string;
   build: boolean;
+  /** A build to serve instead of the repo's dist/ (never rebuilt). */
+  dist: string | null;
   help: boolean;
 }
 
@@ -16,6 +18,7 @@ export const USAGE = `npm run server [-- OPTIONS]
   --host ADDRESS        the address to listen on (default 0.0.0.0: every network; 127.0.0.1: this machine only)
   --retention-hours H   delete a live class this many hours after it was made (default 24)
   --data DIR            where the database is kept (default ./data/)
+  --dist DIR            serve the build in DIR instead of dist/ (never rebuilt)
   --no-build            serve dist/ as it is (do not run vite build when it is missing or stale)
   --help                this text`;
 
@@ -28,6 +31,7 @@ export function parseServerArgs(
     retentionHours: 24,
     data: './data/',
     build: true,
+    dist: null,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -62,6 +66,13 @@ export function parseServerArgs(
         const v = value();
         if (v === null) return { ok: false, message: '--data needs a folder' };
         args.data = v;
+        break;
+      }
+      case '--dist': {
+        const v = value();
+        if (v === null) return { ok: false, message: '--dist needs the folder of a build' };
+        args.dist = v;
+        args.build = false;
         break;
       }
       case '--no-build':

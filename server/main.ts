@@ -28,8 +28,9 @@ async function main(): Promise<void> {
     return;
   }
   if (args.build) ensureBuilt();
-  const dist = existsSync(join(DIST, 'index.html')) ? DIST : null;
-  if (dist === null) console.warn('There is no built game in dist/: only the live API is served.');
+  const folder = args.dist === null ? DIST : resolve(args.dist);
+  const dist = existsSync(join(folder, 'index.html')) ? folder : null;
+  if (dist === null) console.warn(`There is no built game in ${folder}: only the live API is served.`);
   const dataDir = resolve(args.data);
   const store = new SqliteStore(join(dataDir, 'live.sqlite'));
   const server = await startLiveServer({

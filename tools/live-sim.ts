@@ -156,6 +156,7 @@ export class Student extends Device {
   static async join(base: string, sessionId: string, options: JoinOptions): Promise<Student> {
     const student = new Student(await Device.connect(base, sessionId, options));
     const welcome = await student.waitFor('welcome');
+    await student.waitFor('status'); // the greeting's last message
     student.token = welcome.token;
     student.studentId = welcome.studentId;
     return student;
@@ -176,6 +177,8 @@ export class Student extends Device {
 
   autoplay(options: PlayOptions): void {
     this.play = options;
+    const view = this.last('view');
+    if (view) this.follow(view.game.log, view.game.seed);
     this.maybeMove();
   }
 

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 
 const ROOT = resolvePath(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface ServerProcess {
   base: string;
@@ -29,7 +28,9 @@ export async function startServer(dataDir: string, extra: string[] = [], port = 
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      TSX,
+      // tsx as a loader in this one process (its CLI would run the server in a child a kill misses)
+      '--import',
+      'tsx',
       'server/main.ts',
       '--host',
       '127.0.0.1',
@@ -68,7 +69,9 @@ export async function startServer(dataDir: string, extra: string[] = [], port = 
     output: () => out,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const late = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(late);
     },
   };
 }
