@@ -54,7 +54,7 @@ describe('teacher powers', () => {
     }
     await expect(
       Device.connect(server.base, made.sessionId, { kind: 'teacher', secret: made.joinCode }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/To join a live class/);
     await expect(
       Device.connect(server.base, made.sessionId, {
         kind: 'teacher',
