@@ -8,8 +8,10 @@ import { ROOM_NAME } from '../src/live/protocol.ts';
 import { loadCatalogue, type Catalogue } from './catalogue.ts';
 import { installRoutes } from './http.ts';
 import type { LiveClass } from './liveClass.ts';
+import { CREATES_PER_TEN_MINUTES, FAILURES_PER_MINUTE, JOINS_PER_MINUTE, SWEEP_MS } from './limits.ts';
 import { RateLimiter } from './rateLimit.ts';
 import { ClassRoom, setRoomContext } from './room.ts';
+import type { ClusterHooks } from './cluster.ts';
 import type { SessionStore } from './store/types.ts';
 
 export interface LiveServerOptions {
@@ -26,6 +28,8 @@ export interface LiveServerOptions {
   sweepMs?: number;
   catalogue?: Catalogue;
   now?: () => number;
+  /** Issue 12 hook: one process of several sharing a Redis (server/cluster.ts); absent, this one alone. */
+  cluster?: ClusterHooks;
 }
 
 export interface LiveServer {
@@ -34,14 +38,6 @@ export interface LiveServer {
   sweep(): Promise<string[]>;
   close(): Promise<void>;
 }
-
-/** Wrong codes an address may try a minute (docs/live-server.md computes the guessing odds from it). */
-export const FAILURES_PER_MINUTE = 20;
-/** Join attempts an address may make a minute (a class behind one school address joins at once). */
-export const JOINS_PER_MINUTE = 300;
-/** Live classes an address may make per ten minutes. */
-export const CREATES_PER_TEN_MINUTES = 30;
-export const SWEEP_MS = 5 * 60 * 1000;
 
 /** Creates the session's room in this process unless it is there already. */
 async function ensureRoom(sessionId: string): Promise<void> {
@@ -57,16 +53,22 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
   const joins = new RateLimiter(JOINS_PER_MINUTE, 60_000, now);
   const creates = new RateLimiter(CREATES_PER_TEN_MINUTES, 600_000, now);
   setRoomContext({ store: o.store, catalogue, retentionMs: o.retentionMs, failures, joins, classes });
+  // issue 12 hook: in a cluster, the room is opened wherever a live process can hold it
+  const ensure = o.cluster?.ensureRoom ?? ensureRoom;
 
   const server = new Server({
     transport: new WebSocketTransport({ maxPayload: 8 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
+    // issue 12 hook: Redis presence and driver, and this process's address for its WebSockets
+    presence: o.cluster?.presence,
+    driver: o.cluster?.driver,
+    publicAddress: o.cluster?.publicAddress,
     express: (app) =>
       installRoutes(app, {
         store: o.store,
         catalogue,
-        ensureRoom,
+        ensureRoom: ensure,
         creates,
         joins,
         failures,
@@ -74,7 +76,7 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
         now,
       }),
   });
-  server.define(ROOM_NAME, ClassRoom);
+  server.define(ROOM_NAME, o.cluster?.roomClass ?? ClassRoom);
   await server.listen(o.port, o.host);
   const address = server.transport.server?.address() as AddressInfo | null;
   const port = address?.port ?? o.port;
@@ -93,7 +95,7 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
   // every stored session gets its room back, so its devices can rejoin by id
   for (const session of await o.store.listSessions()) {
     try {
-      await ensureRoom(session.id);
+      await ensure(session.id);
     } catch (error) {
       console.error(`live class ${session.id} could not be restored:`, error);
     }

@@ -1,5 +1,6 @@
 // The server's command line: npm run server [-- --port 2567 --host 0.0.0.0 --retention-hours 24 --data DIR --no-build]
 import { DEFAULT_PORT } from '../src/live/protocol.ts';
+import { FAILURES_PER_MINUTE } from './limits.ts';
 
 export interface ServerArgs {
   port: number;
@@ -9,7 +10,13 @@ export interface ServerArgs {
   build: boolean;
   /** A build to serve instead of the repo's dist/ (never rebuilt). */
   dist: string | null;
+  /** Wrong codes, teacher secrets or tokens an address may try a minute. */
+  failuresPerMinute: number;
   help: boolean;
+  /** Issue 12: a Redis shared with other processes (else REDIS_URL, else this process alone on SQLite). */
+  redis: string | null;
+  /** Issue 12: where browsers reach this process's WebSockets (host:port[/path]); by default its own address. */
+  publicAddress: string | null;
 }
 
 export const USAGE = `npm run server [-- OPTIONS]
@@ -19,7 +26,13 @@ export const USAGE = `npm run server [-- OPTIONS]
   --retention-hours H   delete a live class this many hours after it was made (default 24)
   --data DIR            where the database is kept (default ./data/)
   --dist DIR            serve the build in DIR instead of dist/ (never rebuilt)
+  --join-failures-per-minute N
+                        wrong codes, teacher secrets or tokens one address may try a minute (default ${FAILURES_PER_MINUTE})
   --no-build            serve dist/ as it is (do not run vite build when it is missing or stale)
+  --redis URL           share sessions and rooms with every process on this Redis (default: $REDIS_URL;
+                        without either, this process alone with its SQLite file); see docs/deploy.md
+  --public-address A    with --redis: where browsers reach this process, host:port or host/path
+                        (default: this machine's network address and --port)
   --help                this text`;
 
 export function parseServerArgs(
@@ -32,7 +45,10 @@ export function parseServerArgs(
     data: './data/',
     build: true,
     dist: null,
+    failuresPerMinute: FAILURES_PER_MINUTE,
     help: false,
+    redis: null,
+    publicAddress: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -73,6 +89,27 @@ export function parseServerArgs(
         if (v === null) return { ok: false, message: '--dist needs the folder of a build' };
         args.dist = v;
         args.build = false;
+        break;
+      }
+      case '--redis': {
+        const v = value();
+        if (v === null || !/^rediss?:\/\//.test(v))
+          return { ok: false, message: '--redis needs a Redis URL, e.g. redis://127.0.0.1:6379' };
+        args.redis = v;
+        break;
+      }
+      case '--public-address': {
+        const v = value();
+        if (v === null || !/^[A-Za-z0-9.\-[\]:]+(?:\/[A-Za-z0-9._~\-/]*)?$/.test(v))
+          return { ok: false, message: '--public-address needs host:port or host/path, without http://' };
+        args.publicAddress = v.replace(/\/+$/, '');
+        break;
+      }
+      case '--join-failures-per-minute': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1)
+          return { ok: false, message: '--join-failures-per-minute needs a whole number from 1' };
+        args.failuresPerMinute = v;
         break;
       }
       case '--no-build':

@@ -57,12 +57,15 @@ export class ClassRoom extends Room {
   private live: LiveClass | null = null;
   private readonly byStudent = new Map<string, Set<Client>>();
   private readonly teachers = new Set<Client>();
+  /** Messages per connection in the current second (Colyseus' own count needs a ticking clock). */
+  private readonly rates = new WeakMap<Client, { start: number; count: number }>();
 
   override async onCreate(options: { sessionId?: unknown }): Promise<void> {
     const sessionId = typeof options.sessionId === 'string' ? options.sessionId : '';
     this.roomId = sessionId;
     this.autoDispose = false;
-    this.maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+    // Colyseus' own guard as a backstop (it closes only after the reconnection window); ours acts first
+    this.maxMessagesPerSecond = 4 * MAX_MESSAGES_PER_SECOND;
     const { store, catalogue, classes } = ctx();
     const live = await LiveClass.load(store, catalogue, sessionId, this.outbox());
     if (!live) throw new ServerError(404, 'There is no live class with this id.');
@@ -187,10 +190,23 @@ export class ClassRoom extends Room {
     client.send(type, payload);
   }
 
+  /** True past the per-second limit: the first one over is told, twice the limit closes the connection. */
+  private flooding(client: Client): boolean {
+    const now = Date.now();
+    let rate = this.rates.get(client);
+    if (!rate || now - rate.start >= 1000) this.rates.set(client, (rate = { start: now, count: 0 }));
+    rate.count++;
+    if (rate.count <= MAX_MESSAGES_PER_SECOND) return false;
+    if (rate.count === MAX_MESSAGES_PER_SECOND + 1)
+      this.reply(client, 'error', { code: 'rate-limited', message: 'Too many messages: slow down.' });
+    if (rate.count > 2 * MAX_MESSAGES_PER_SECOND) client.leave(4429);
+    return true;
+  }
+
   private async handle(client: Client, type: string | number, payload: unknown): Promise<void> {
     const live = this.live;
     const who = client.auth as Who | undefined;
-    if (!live || !who) return;
+    if (!live || !who || this.flooding(client)) return;
     const read = parseClientMessage(type, payload);
     if (!read.ok) return this.reply(client, 'error', { code: read.code, message: read.message });
     const m = read.message;

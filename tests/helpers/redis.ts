@@ -13,8 +13,8 @@ export interface TestRedis {
   readonly port: number;
   /** SIGTERM, then start again on the same port and append-only files. */
   restart(): Promise<void>;
-  /** SIGKILL (nothing flushed on the way out), then start again on the same port and files. */
-  crash(): Promise<void>;
+  /** SIGKILL (nothing flushed on the way out), then, `downForMs` later, start again on the same port and files. */
+  crash(downForMs?: number): Promise<void>;
   /** Stops it and deletes its files. */
   stop(): Promise<void>;
 }
@@ -36,8 +36,9 @@ export async function startTestRedis(): Promise<TestRedis> {
       await current.stop();
       current = await startLocalRedis({ dir, port, appendfsync: 'always' });
     },
-    crash: async () => {
+    crash: async (downForMs = 0) => {
       await current.kill();
+      await new Promise((resolve) => setTimeout(resolve, downForMs));
       current = await startLocalRedis({ dir, port, appendfsync: 'always' });
     },
     stop: async () => {
