@@ -100,7 +100,7 @@ export function parseServerArgs(
       }
       case '--public-address': {
         const v = value();
-        if (v === null || !/^[A-Za-z0-9.\-[\]:]+(?:\/[A-Za-z0-9._~\-/]*)?$/.test(v))
+        if (v === null || v.includes('//') || !/^[\w.:[\]-]+(?:\/[\w.~/-]*)?$/.test(v))
           return { ok: false, message: '--public-address needs host:port or host/path, without http://' };
         args.publicAddress = v.replace(/\/+$/, '');
         break;
