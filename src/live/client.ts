@@ -255,10 +255,11 @@ export class LiveLink {
   }
 }
 
+export const UNREACHABLE = 'The class server cannot be reached: check the network, and try again.';
+
 /** A failed join, in words. */
 function joinError(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  if (/fetch|network|failed to|ECONNREFUSED|load failed/i.test(text) || text === '')
-    return 'The class server cannot be reached.';
+  if (/fetch|network|failed to|ECONNREFUSED|load failed/i.test(text) || text === '') return UNREACHABLE;
   return text.slice(0, 300);
 }

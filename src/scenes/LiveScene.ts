@@ -5,14 +5,18 @@ import type { Scenario } from '../scenario/schema.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
 import { h } from '../ui/dom.ts';
-import { announce, showScreen } from '../ui/root.ts';
+import { announce, showNotice, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES, renderBriefing } from '../ui/screens/briefing.ts';
 import type { JoinAnswer, StudentStatus, ViewMessage, WelcomeMessage } from '../live/protocol.ts';
 import type { LiveLink } from '../live/client.ts';
+import { forgetLive, rememberLive } from '../live/resume.ts';
 import { setClass } from './flow.ts';
-import { cannotOpenPage } from '../ui/screens/liveStudent.ts';
+import { cannotOpenPage, showSending } from '../ui/screens/liveStudent.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
+
+/** The statuses in which the student's game is on screen. */
+const PLAYING = new Set<StudentStatus>(['playing', 'paused', 'finished']);
 
 export interface LiveData {
   /** The join code as the student typed it, and what the server said it opens. */
@@ -101,21 +105,34 @@ export class LiveScene extends Phaser.Scene {
         }),
       );
     };
+    let first: ViewMessage | null = null;
+    // the game shows once the class plays (the server sends the game before the teacher starts it)
+    const tryBegin = () => {
+      if (started || !welcome || !first || !PLAYING.has(status)) return;
+      started = true;
+      this.begin(new LiveSession(link, welcome, scenario, first), scenario, first, data.name !== undefined);
+    };
     link.events.on('welcome', (w) => {
       welcome = w;
-      token = w.token;
-      client.storeToken(sessionId, w.token);
+      rememberLive({ code: data.code, answer: data.answer });
+      // (a rejoin's welcome carries no new token: the stored one stays)
+      if (w.token !== '') {
+        token = w.token;
+        client.storeToken(sessionId, w.token);
+      }
       waiting();
     });
     link.events.on('status', (s) => {
       status = s.status;
-      student.showPaused(s.status === 'paused', s.message);
+      student.showPaused(s.status === 'paused');
       if (s.status === 'ended' || s.status === 'removed') {
         client.forgetToken(sessionId);
+        forgetLive();
         this.over(link, s.message);
         return;
       }
       if (s.status === 'waiting-partner' || s.status === 'waiting-start') waiting();
+      tryBegin();
     });
     link.events.on('connection', ({ state, message }) => {
       if (state === 'reconnecting') student.showConnection('lost', message);
@@ -123,14 +140,17 @@ export class LiveScene extends Phaser.Scene {
       else student.clearLiveOverlays();
     });
     link.events.on('view', (view) => {
-      if (started || !welcome) return;
-      started = true;
-      this.begin(new LiveSession(link, welcome, scenario, view), scenario, view, data.name !== undefined);
+      if (started) return; // the game's own views go to the game
+      first = view;
+      tryBegin();
     });
     const failed = await link.open();
     if (failed !== null) {
       // a token the server no longer knows (the session ended): forget it
-      if (token !== null && data.name === undefined) client.forgetToken(sessionId);
+      if (failed !== client.UNREACHABLE) {
+        if (token !== null && data.name === undefined) client.forgetToken(sessionId);
+        forgetLive();
+      }
       if (this.scene.isActive()) this.problem(failed);
     }
   }
@@ -143,6 +163,8 @@ export class LiveScene extends Phaser.Scene {
     fresh: boolean,
   ): void {
     useSession(session);
+    session.liveEvents.on('refused', (message) => showNotice(`Your move was not played: ${message}`));
+    session.liveEvents.on('sending', (on) => showSending(on));
     if (!this.scene.isActive()) {
       // (the student left the waiting screen meanwhile)
       return;

@@ -92,18 +92,20 @@ export class LiveTeacherScene extends Phaser.Scene {
         scenarioTitle,
         expires: new Date(welcome.expiresAt).toLocaleString(),
         pairs: welcome.session.roles === 'pairs',
+        endingTitle: (id) =>
+          content.loaded(welcome.session.scenarioId)?.scenario.endings.find((e) => e.id === id)?.title ?? id,
         onStart: () => link.send({ type: 'start', payload: undefined }),
         onPause: () => link.send({ type: 'pause', payload: undefined }),
         onResume: () => link.send({ type: 'resume', payload: undefined }),
         onEnd: () => link.send({ type: 'end', payload: undefined }),
         onRemove: (studentId) => link.send({ type: 'remove', payload: { studentId } }),
         onCsv: () => exports?.csv(),
-        onChoicesCsv: () => exports?.choicesCsv(),
         onCopy: (text) => void copyText(text),
         onBack: () => this.leave(),
       });
       view.setDashboard(null, 0);
       showScreen(view.element);
+      void loadScenario(welcome.session.scenarioId);
       announce(`The join code is ${protocol.showJoinCode(welcome.joinCode)}.`);
       if (latest) void fill(latest);
     });

@@ -33,6 +33,7 @@ import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import type { ReplayData } from './ReplayScene.ts';
 import { startLiveStudent, startLiveTeacher } from './liveEntry.ts';
+import { currentLive, forgetLive } from '../live/resume.ts';
 
 /**
  * A live class's join code has 8 symbols (shown XXXX-XXXX), an offline class code 16: the length
@@ -56,7 +57,10 @@ export class TitleScene extends Phaser.Scene {
     stopSaving();
     endSession();
     // coming back here from a game means leaving it: a reload should not drop the player back in
-    if (!firstVisit) forgetCurrent();
+    if (!firstVisit) {
+      forgetCurrent();
+      forgetLive();
+    }
     mapHost.scene?.fit(null);
     mapHost.scene?.setTints({});
     setKeymap([]);
@@ -120,6 +124,12 @@ export class TitleScene extends Phaser.Scene {
       }
       history.replaceState(null, '', location.pathname + location.search);
       this.problem(`This link does not open a game. ${loaded.message}`);
+      return;
+    }
+    // a reload in the middle of a live class: back into it
+    const live = currentLive();
+    if (live) {
+      await startLiveStudent(this, live);
       return;
     }
     const id = currentSaveId();

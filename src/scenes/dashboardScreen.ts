@@ -21,7 +21,6 @@ export interface DashboardScreenOptions {
 export interface DashboardScreen {
   element: HTMLElement;
   csv: () => void;
-  choicesCsv: () => void;
 }
 
 /** The dashboard of `parsed` (null when no result counts). */
@@ -64,5 +63,5 @@ export async function dashboardScreen(options: DashboardScreenOptions): Promise<
       onBack: options.onBack,
     },
   );
-  return { element, csv, choicesCsv };
+  return { element, csv };
 }

@@ -16,6 +16,8 @@ declare module 'vitest' {
     baseURL: string;
     /** The shared Chromium, for `chromium.connect`. */
     wsEndpoint: string;
+    /** The build's folder (the live tests' class server serves it too). */
+    buildDir: string;
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     browser = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     project.provide('baseURL', served.url);
     project.provide('wsEndpoint', browser.wsEndpoint());
+    project.provide('buildDir', outDir);
   } catch (error) {
     await teardown();
     throw error;

@@ -115,7 +115,7 @@ export function showConnection(state: 'lost' | 'back' | 'none', detail: string |
 let cover: HTMLElement | null = null;
 
 /** "Paused by your teacher": the game is inert beneath until `showPaused(false)`. */
-export function showPaused(paused: boolean, message?: string): void {
+export function showPaused(paused: boolean): void {
   const ui = document.getElementById('ui');
   if (!paused) {
     cover?.remove();
@@ -137,11 +137,7 @@ export function showPaused(paused: boolean, message?: string): void {
       'div',
       { class: 'live-paused-box' },
       heading,
-      h(
-        'p',
-        {},
-        message ?? 'Every game of the class waits. Yours goes on where it is when your teacher resumes.',
-      ),
+      h('p', {}, 'Every game of the class waits. Yours goes on from here when your teacher resumes.'),
     ),
   );
   if (ui) ui.inert = true;
@@ -149,8 +145,25 @@ export function showPaused(paused: boolean, message?: string): void {
   heading.focus();
 }
 
+let sending: HTMLElement | null = null;
+let sendingTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** "Sending your move…", if the server takes a moment to answer (nothing for a quick answer). */
+export function showSending(on: boolean): void {
+  if (sendingTimer) clearTimeout(sendingTimer);
+  sendingTimer = null;
+  sending?.remove();
+  sending = null;
+  if (!on) return;
+  sendingTimer = setTimeout(() => {
+    sending = h('p', { class: 'live-sending', role: 'status' }, 'Sending your move…');
+    document.body.append(sending);
+  }, 400);
+}
+
 /** Takes every live overlay away (the student left the live game). */
 export function clearLiveOverlays(): void {
   showConnection('none');
   showPaused(false);
+  showSending(false);
 }

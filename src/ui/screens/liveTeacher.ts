@@ -23,13 +23,14 @@ export interface LiveTeacherContext {
   expires: string;
   /** A pair plan: students play each other, not the computer. */
   pairs: boolean;
+  /** An ending's title, by its id. */
+  endingTitle(id: string): string;
   onStart(): void;
   onPause(): void;
   onResume(): void;
   onEnd(): void;
   onRemove(studentId: string): void;
   onCsv(): void;
-  onChoicesCsv(): void;
   onCopy(text: string): void;
   onBack(): void;
 }
@@ -50,8 +51,15 @@ const STATUS_WORDS: Record<RosterEntry['status'], string> = {
   removed: 'Removed',
 };
 
-function copyRow(id: string, value: string, onCopy: (text: string) => void): HTMLElement {
-  const field = h('input', { type: 'text', id, class: 'class-link', readonly: true, spellcheck: false });
+function copyRow(id: string, label: string, value: string, onCopy: (text: string) => void): HTMLElement {
+  const field = h('input', {
+    type: 'text',
+    id,
+    class: 'class-link',
+    readonly: true,
+    spellcheck: false,
+    'aria-label': label,
+  });
   field.value = value;
   field.addEventListener('focus', () => field.select());
   return h(
@@ -69,7 +77,7 @@ function copyRow(id: string, value: string, onCopy: (text: string) => void): HTM
         },
       },
       'Copy',
-      h('span', { class: 'visually-hidden' }, ` the ${id === 'live-teacher-link' ? 'teacher' : 'join'} link`),
+      h('span', { class: 'visually-hidden' }, ` the ${label.toLowerCase()}`),
     ),
   );
 }
@@ -131,11 +139,6 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
     { type: 'button', class: 'live-csv', onclick: ctx.onCsv },
     'Download the table (CSV)',
   );
-  const choicesCsv = h(
-    'button',
-    { type: 'button', class: 'live-choices-csv', onclick: ctx.onChoicesCsv },
-    'Download the choices (CSV)',
-  );
   const rosterBody = h('tbody', {});
   const rosterCount = h('span', {}, '');
   const rosterEmpty = h('p', { class: 'muted live-roster-empty' }, 'Nobody has joined yet.');
@@ -190,7 +193,7 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
               { class: 'live-board-line' },
               'Students choose “Join a class” on the title screen of this address and type the code, or open the link:',
             ),
-            copyRow('live-join-link', ctx.joinLink, ctx.onCopy),
+            copyRow('live-join-link', 'Join link', ctx.joinLink, ctx.onCopy),
           ),
           qrSlot,
         ),
@@ -203,19 +206,11 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
             { class: 'muted small' },
             `This link alone opens this view, on any device: keep it to yourself, never on the board. The session is deleted when you end it, or by itself on ${ctx.expires}.`,
           ),
-          copyRow('live-teacher-link', ctx.teacherLink, ctx.onCopy),
+          copyRow('live-teacher-link', 'Teacher link', ctx.teacherLink, ctx.onCopy),
         ),
       ),
-      h(
-        'nav',
-        { class: 'live-controls', 'aria-label': 'The class' },
-        start,
-        pause,
-        end,
-        csv,
-        choicesCsv,
-        stateLine,
-      ),
+      h('nav', { class: 'live-controls', 'aria-label': 'The class' }, start, pause, end, csv),
+      stateLine,
       h(
         'section',
         { class: 'card-panel live-roster-panel', 'aria-labelledby': 'live-roster-heading' },
@@ -247,7 +242,7 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
       ),
       h('td', { class: 'live-month' }, s.status === 'waiting' ? '—' : String(s.month)),
       h('td', {}, h('span', { class: `live-status live-status-${s.status}` }, STATUS_WORDS[s.status])),
-      h('td', { class: 'live-ending' }, s.ending ?? ''),
+      h('td', { class: 'live-ending' }, s.ending === undefined ? '' : ctx.endingTitle(s.ending)),
       h(
         'td',
         {},
@@ -280,8 +275,7 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
       rosterEmpty.hidden = students.length > 0;
       table.hidden = students.length === 0;
       paused = roster.paused;
-      start.disabled = roster.started;
-      start.textContent = roster.started ? 'Started' : 'Start the class';
+      start.hidden = roster.started;
       pause.disabled = !roster.started;
       pause.textContent = paused ? 'Resume every game' : 'Pause every game';
       const finished = students.filter((s) => s.status === 'finished').length;
@@ -295,7 +289,6 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
     },
     setDashboard(dashboard, finished) {
       csv.disabled = dashboard === null;
-      choicesCsv.disabled = dashboard === null;
       if (dashboard) dashboardSlot.replaceChildren(dashboard);
       else
         dashboardSlot.replaceChildren(
