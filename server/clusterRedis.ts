@@ -95,7 +95,12 @@ async function launch(binary: string, options: LocalRedisOptions, port: number):
     '--appendonly', 'yes',
     '--appendfsync', options.appendfsync ?? 'always',
   ]; // prettier-ignore
-  const shell = spawn('sh', ['-c', WRAPPER, 'sh', binary, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // its own process group: a Ctrl-C in the terminal reaches the servers, which still need Redis to
+  // close cleanly, and not Redis; the pipe stops it once this process is gone
+  const shell = spawn('sh', ['-c', WRAPPER, 'sh', binary, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   // what redis-server says before its log file opens (a bad argument, say), for the error message
   let said = '';
   shell.stderr?.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-2000)));

@@ -1,0 +1,197 @@
+// npm run server:cluster [-- --processes N --port P --redis URL --data DIR --host ADDRESS]
+// A local trial of the class server on several processes (docs/deploy.md): N `npm run server`
+// processes on consecutive ports sharing one Redis, started here (Debian's redis-server, on a free
+// loopback port, append-only files under DIR) unless --redis or REDIS_URL names one. Prints the
+// addresses; Ctrl-C stops every process, then the Redis it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { ensureBuilt, ROOT } from '../server/build.ts';
+import { startLocalRedis, type LocalRedis } from '../server/clusterRedis.ts';
+import { DEFAULT_PORT } from '../src/live/protocol.ts';
+
+const USAGE = `npm run server:cluster [-- OPTIONS]
+
+  --processes N     how many server processes (default 2)
+  --port P          the first one's port (default ${DEFAULT_PORT}); the others take P+1, P+2, …
+  --redis URL       share this Redis (default: $REDIS_URL; without either, one is started here)
+  --data DIR        where the Redis started here keeps its files (default ./data/redis)
+  --host ADDRESS    the address the processes listen on (default 0.0.0.0: every network)
+  --help            this text`;
+
+interface ClusterArgs {
+  processes: number;
+  port: number;
+  redis: string | null;
+  data: string;
+  host: string;
+}
+
+function parse(argv: readonly string[]): { ok: true; args: ClusterArgs } | { ok: false; message: string } {
+  const args: ClusterArgs = {
+    processes: 2,
+    port: DEFAULT_PORT,
+    redis: process.env.REDIS_URL || null,
+    data: './data/redis',
+    host: '0.0.0.0',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[++i];
+    const missing = value === undefined || value.startsWith('--');
+    switch (flag) {
+      case '--processes': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 64)
+          return { ok: false, message: '--processes needs a whole number from 1 to 64' };
+        args.processes = n;
+        break;
+      }
+      case '--port': {
+        const p = Number(value);
+        if (!Number.isInteger(p) || p < 1 || p > 65535)
+          return { ok: false, message: '--port needs a port number from 1 to 65535' };
+        args.port = p;
+        break;
+      }
+      case '--redis':
+        if (missing || !/^rediss?:\/\//.test(value))
+          return { ok: false, message: '--redis needs a Redis URL, e.g. redis://127.0.0.1:6379' };
+        args.redis = value;
+        break;
+      case '--data':
+        if (missing) return { ok: false, message: '--data needs a folder' };
+        args.data = value;
+        break;
+      case '--host':
+        if (missing) return { ok: false, message: '--host needs an address, e.g. 127.0.0.1' };
+        args.host = value;
+        break;
+      default:
+        return { ok: false, message: `unknown option ${flag} (see --help)` };
+    }
+  }
+  if (args.port + args.processes - 1 > 65535) return { ok: false, message: 'the ports would pass 65535' };
+  return { ok: true, args };
+}
+
+interface Member {
+  port: number;
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+
+/** Starts one server process; resolves once it listens (its output goes to ours, each line tagged). */
+function startMember(
+  port: number,
+  redisUrl: string,
+  host: string,
+  onExit: (m: Member) => void,
+): Promise<Member> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      String(port),
+      '--host',
+      host,
+      '--redis',
+      redisUrl,
+      '--no-build',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const member: Member = { port, child, exited };
+  return new Promise((resolveStart, rejectStart) => {
+    let listening = false;
+    const tag = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+      let rest = '';
+      stream.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString()).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line.startsWith('LISTENING ')) {
+            listening = true;
+            resolveStart(member);
+          } else out.write(`[${port}] ${line}\n`);
+        }
+      });
+    };
+    tag(child.stdout!, process.stdout);
+    tag(child.stderr!, process.stderr);
+    child.once('exit', (code, signal) => {
+      if (!listening)
+        rejectStart(new Error(`the process on port ${port} did not start (exit ${code ?? signal})`));
+      else onExit(member);
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after a few seconds (a process waiting for a Redis that is gone). */
+async function stopMember(m: Member): Promise<void> {
+  if (m.child.exitCode !== null || m.child.signalCode !== null) return;
+  m.child.kill('SIGTERM');
+  const late = setTimeout(() => m.child.kill('SIGKILL'), 5000);
+  await m.exited;
+  clearTimeout(late);
+}
+
+async function main(): Promise<void> {
+  const parsed = parse(process.argv.slice(2));
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  if (!parsed.ok) {
+    console.error(`${parsed.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const { args } = parsed;
+  ensureBuilt(); // once here, rather than N builds at once
+  let redis: LocalRedis | null = null;
+  const members: Member[] = [];
+  let stopping = false;
+  const stopAll = async (code: number): Promise<never> => {
+    stopping = true;
+    await Promise.all(members.map(stopMember));
+    await redis?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    let redisUrl = args.redis;
+    if (redisUrl === null) {
+      const dir = resolve(args.data);
+      redis = await startLocalRedis({ dir, appendfsync: 'always' });
+      redisUrl = redis.url;
+      console.log(`Redis started at ${redisUrl} (append-only files in ${join(dir, 'appendonlydir')})`);
+    }
+    const url = redisUrl;
+    const onExit = (m: Member) => {
+      if (stopping) return;
+      console.error(
+        `[${m.port}] this process has stopped; its classes go on in the others once their devices rejoin.`,
+      );
+    };
+    const ports = Array.from({ length: args.processes }, (_, i) => args.port + i);
+    members.push(...(await Promise.all(ports.map((port) => startMember(port, url, args.host, onExit)))));
+    console.log(
+      `\n${members.length} class server processes share ${url}:\n` +
+        members
+          .map((m) => `  process ${m.child.pid} on port ${m.port}: http://127.0.0.1:${m.port}/`)
+          .join('\n') +
+        `\nOpen any of them (from other devices, this machine's network address with the same port):` +
+        ` a class made through one can be joined through another. Ctrl-C stops them all.`,
+    );
+  } catch (error) {
+    console.error(`The cluster did not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+void main();
