@@ -24,6 +24,8 @@ export interface LiveServerOptions {
   dist: string | null;
   /** Wrong codes, secrets or tokens an address may try per minute. */
   failuresPerMinute?: number;
+  /** Join attempts an address may make a minute. */
+  joinsPerMinute?: number;
   /** How often the retention sweep runs (ms). */
   sweepMs?: number;
   catalogue?: Catalogue;
@@ -50,7 +52,7 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
   const now = o.now ?? Date.now;
   const classes = new Map<string, LiveClass>();
   const failures = new RateLimiter(o.failuresPerMinute ?? FAILURES_PER_MINUTE, 60_000, now);
-  const joins = new RateLimiter(JOINS_PER_MINUTE, 60_000, now);
+  const joins = new RateLimiter(o.joinsPerMinute ?? JOINS_PER_MINUTE, 60_000, now);
   const creates = new RateLimiter(CREATES_PER_TEN_MINUTES, 600_000, now);
   setRoomContext({ store: o.store, catalogue, retentionMs: o.retentionMs, failures, joins, classes });
   // issue 12 hook: in a cluster, the room is opened wherever a live process can hold it

@@ -1,6 +1,6 @@
 // The server's command line: npm run server [-- --port 2567 --host 0.0.0.0 --retention-hours 24 --data DIR --no-build]
 import { DEFAULT_PORT } from '../src/live/protocol.ts';
-import { FAILURES_PER_MINUTE } from './limits.ts';
+import { FAILURES_PER_MINUTE, JOINS_PER_MINUTE } from './limits.ts';
 
 export interface ServerArgs {
   port: number;
@@ -12,6 +12,8 @@ export interface ServerArgs {
   dist: string | null;
   /** Wrong codes, teacher secrets or tokens an address may try a minute. */
   failuresPerMinute: number;
+  /** Join attempts an address may make a minute. */
+  joinsPerMinute: number;
   help: boolean;
   /** Issue 12: a Redis shared with other processes (else REDIS_URL, else this process alone on SQLite). */
   redis: string | null;
@@ -28,6 +30,7 @@ export const USAGE = `npm run server [-- OPTIONS]
   --dist DIR            serve the build in DIR instead of dist/ (never rebuilt)
   --join-failures-per-minute N
                         wrong codes, teacher secrets or tokens one address may try a minute (default ${FAILURES_PER_MINUTE})
+  --joins-per-minute N  joins one address may make a minute (default ${JOINS_PER_MINUTE}; a school behind one address)
   --no-build            serve dist/ as it is (do not run vite build when it is missing or stale)
   --redis URL           share sessions and rooms with every process on this Redis (default: $REDIS_URL;
                         without either, this process alone with its SQLite file); see docs/deploy.md
@@ -46,6 +49,7 @@ export function parseServerArgs(
     build: true,
     dist: null,
     failuresPerMinute: FAILURES_PER_MINUTE,
+    joinsPerMinute: JOINS_PER_MINUTE,
     help: false,
     redis: null,
     publicAddress: null,
@@ -110,6 +114,13 @@ export function parseServerArgs(
         if (!Number.isInteger(v) || v < 1)
           return { ok: false, message: '--join-failures-per-minute needs a whole number from 1' };
         args.failuresPerMinute = v;
+        break;
+      }
+      case '--joins-per-minute': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1)
+          return { ok: false, message: '--joins-per-minute needs a whole number from 1' };
+        args.joinsPerMinute = v;
         break;
       }
       case '--no-build':

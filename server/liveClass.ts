@@ -6,7 +6,7 @@
 import { buildResult, type ResultFile } from '../src/classroom/result.ts';
 import { roleFor } from '../src/classroom/roles.ts';
 import { buildReplay } from '../src/persist/index.ts';
-import { otherRole, ROLES, type ChooseAction, type Role } from '../src/engine/index.ts';
+import { otherRole, ROLES, type ChooseAction, type GameState, type Role } from '../src/engine/index.ts';
 import type {
   ErrorCode,
   MovePayload,
@@ -90,8 +90,20 @@ export class LiveClass {
     return secretMatches(secret, this.session.teacherSecretHash);
   }
 
-  /** A student joining (a name) or coming back (a token). */
-  async join(options: StudentJoin | StudentRejoin): Promise<Joined | Refusal> {
+  /**
+   * A student joining (a name) or coming back (a token). Joins run one at a time: a new student's
+   * id and game id follow from how many there are, and with a store that answers over the network
+   * (Redis, issue 12) two joins would otherwise read the same count across their awaits.
+   */
+  join(options: StudentJoin | StudentRejoin): Promise<Joined | Refusal> {
+    const run = this.joining.then(() => this.joinNow(options));
+    this.joining = run.catch(() => undefined);
+    return run;
+  }
+
+  private joining: Promise<unknown> = Promise.resolve();
+
+  private async joinNow(options: StudentJoin | StudentRejoin): Promise<Joined | Refusal> {
     if (this.ended) return refuse('ended', 'This live class has ended.');
     if ('token' in options) {
       const hash = hashSecret(options.token);
@@ -377,7 +389,7 @@ export class LiveClass {
       const action: ChooseAction = { type: 'choose', role, card: m.card, option: m.option };
       const tried = game.tryMove(action);
       if (!tried.ok) return this.error(studentId, 'illegal-move', tried.message);
-      await this.commit(game, action, studentId);
+      await this.commit(game, action, studentId, tried.state);
     });
   }
 
@@ -405,9 +417,18 @@ export class LiveClass {
   }
 
   /** Stores a checked move, then tells the game's players; the computer or the timer goes next. */
-  private async commit(game: LiveGame, action: ChooseAction, mover: string | null): Promise<boolean> {
-    const tried = game.tryMove(action);
-    if (!tried.ok) return false;
+  private async commit(
+    game: LiveGame,
+    action: ChooseAction,
+    mover: string | null,
+    next: GameState | null = null,
+  ): Promise<boolean> {
+    let state = next;
+    if (state === null) {
+      const tried = game.tryMove(action);
+      if (!tried.ok) return false;
+      state = tried.state;
+    }
     const index = game.state.log.length;
     const stored = await this.store.appendMove(this.id, game.id, index, action);
     if (!stored.ok || this.ended) {
@@ -416,7 +437,7 @@ export class LiveClass {
       return false;
     }
     game.stored.log.push(action);
-    game.state = tried.state;
+    game.state = state;
     game.clearTimer();
     if (mover) this.out.toStudent(mover, 'ack', { logLength: game.state.log.length });
     for (const id of this.playersOf(game)) this.sendView(game, id);

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     host: args.host,
     retentionMs: args.retentionHours * 3600_000,
     failuresPerMinute: args.failuresPerMinute,
+    joinsPerMinute: args.joinsPerMinute,
     dist,
     ...(cluster ? { cluster } : {}),
   });
