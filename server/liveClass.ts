@@ -6,7 +6,7 @@
 import { buildResult, type ResultFile } from '../src/classroom/result.ts';
 import { roleFor } from '../src/classroom/roles.ts';
 import { buildReplay } from '../src/persist/index.ts';
-import { otherRole, ROLES, type ChooseAction, type GameState, type Role } from '../src/engine/index.ts';
+import { otherRole, ROLES, type ChooseAction, type Role } from '../src/engine/index.ts';
 import type {
   ErrorCode,
   MovePayload,
@@ -389,7 +389,7 @@ export class LiveClass {
       const action: ChooseAction = { type: 'choose', role, card: m.card, option: m.option };
       const tried = game.tryMove(action);
       if (!tried.ok) return this.error(studentId, 'illegal-move', tried.message);
-      await this.commit(game, action, studentId, tried.state);
+      await this.commit(game, action, studentId);
     });
   }
 
@@ -417,18 +417,9 @@ export class LiveClass {
   }
 
   /** Stores a checked move, then tells the game's players; the computer or the timer goes next. */
-  private async commit(
-    game: LiveGame,
-    action: ChooseAction,
-    mover: string | null,
-    next: GameState | null = null,
-  ): Promise<boolean> {
-    let state = next;
-    if (state === null) {
-      const tried = game.tryMove(action);
-      if (!tried.ok) return false;
-      state = tried.state;
-    }
+  private async commit(game: LiveGame, action: ChooseAction, mover: string | null): Promise<boolean> {
+    const tried = game.tryMove(action);
+    if (!tried.ok) return false;
     const index = game.state.log.length;
     const stored = await this.store.appendMove(this.id, game.id, index, action);
     if (!stored.ok || this.ended) {
@@ -437,7 +428,7 @@ export class LiveClass {
       return false;
     }
     game.stored.log.push(action);
-    game.state = state;
+    game.state = tried.state;
     game.clearTimer();
     if (mover) this.out.toStudent(mover, 'ack', { logLength: game.state.log.length });
     for (const id of this.playersOf(game)) this.sendView(game, id);

@@ -3,10 +3,9 @@
 // processes on consecutive ports sharing one Redis, started here (Debian's redis-server, on a free
 // loopback port, append-only files under DIR) unless --redis or REDIS_URL names one. Prints the
 // addresses; Ctrl-C stops every process, then the Redis it started.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ensureBuilt, ROOT } from '../server/build.ts';
-import { startLocalRedis, type LocalRedis } from '../server/clusterRedis.ts';
+import { ensureBuilt } from '../server/build.ts';
+import { startLocalCluster, type LocalCluster } from '../server/clusterProcesses.ts';
 import { DEFAULT_PORT } from '../src/live/protocol.ts';
 
 const USAGE = `npm run server:cluster [-- OPTIONS]
@@ -74,71 +73,6 @@ function parse(argv: readonly string[]): { ok: true; args: ClusterArgs } | { ok:
   return { ok: true, args };
 }
 
-interface Member {
-  port: number;
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-/** Starts one server process; resolves once it listens (its output goes to ours, each line tagged). */
-function startMember(
-  port: number,
-  redisUrl: string,
-  host: string,
-  onExit: (m: Member) => void,
-): Promise<Member> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--port',
-      String(port),
-      '--host',
-      host,
-      '--redis',
-      redisUrl,
-      '--no-build',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } },
-  );
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const member: Member = { port, child, exited };
-  return new Promise((resolveStart, rejectStart) => {
-    let listening = false;
-    const tag = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
-      let rest = '';
-      stream.on('data', (chunk: Buffer) => {
-        const lines = (rest + chunk.toString()).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) {
-          if (line.startsWith('LISTENING ')) {
-            listening = true;
-            resolveStart(member);
-          } else out.write(`[${port}] ${line}\n`);
-        }
-      });
-    };
-    tag(child.stdout!, process.stdout);
-    tag(child.stderr!, process.stderr);
-    child.once('exit', (code, signal) => {
-      if (!listening)
-        rejectStart(new Error(`the process on port ${port} did not start (exit ${code ?? signal})`));
-      else onExit(member);
-    });
-  });
-}
-
-/** SIGTERM, then SIGKILL after a few seconds (a process waiting for a Redis that is gone). */
-async function stopMember(m: Member): Promise<void> {
-  if (m.child.exitCode !== null || m.child.signalCode !== null) return;
-  m.child.kill('SIGTERM');
-  const late = setTimeout(() => m.child.kill('SIGKILL'), 5000);
-  await m.exited;
-  clearTimeout(late);
-}
-
 async function main(): Promise<void> {
   const parsed = parse(process.argv.slice(2));
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -151,47 +85,43 @@ async function main(): Promise<void> {
   }
   const { args } = parsed;
   ensureBuilt(); // once here, rather than N builds at once
-  let redis: LocalRedis | null = null;
-  const members: Member[] = [];
-  let stopping = false;
+  let cluster: LocalCluster | null = null;
   const stopAll = async (code: number): Promise<never> => {
-    stopping = true;
-    await Promise.all(members.map(stopMember));
-    await redis?.stop();
+    await cluster?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-
+  const dir = resolve(args.data);
   try {
-    let redisUrl = args.redis;
-    if (redisUrl === null) {
-      const dir = resolve(args.data);
-      redis = await startLocalRedis({ dir, appendfsync: 'always' });
-      redisUrl = redis.url;
-      console.log(`Redis started at ${redisUrl} (append-only files in ${join(dir, 'appendonlydir')})`);
-    }
-    const url = redisUrl;
-    const onExit = (m: Member) => {
-      if (stopping) return;
-      console.error(
-        `[${m.port}] this process has stopped; its classes go on in the others once their devices rejoin.`,
-      );
-    };
-    const ports = Array.from({ length: args.processes }, (_, i) => args.port + i);
-    members.push(...(await Promise.all(ports.map((port) => startMember(port, url, args.host, onExit)))));
-    console.log(
-      `\n${members.length} class server processes share ${url}:\n` +
-        members
-          .map((m) => `  process ${m.child.pid} on port ${m.port}: http://127.0.0.1:${m.port}/`)
-          .join('\n') +
-        `\nOpen any of them (from other devices, this machine's network address with the same port):` +
-        ` a class made through one can be joined through another. Ctrl-C stops them all.`,
-    );
+    cluster = await startLocalCluster({
+      processes: args.processes,
+      firstPort: args.port,
+      host: args.host,
+      redisUrl: args.redis,
+      redisDir: dir,
+      onLine: (port, line, stream) =>
+        (stream === 'stdout' ? process.stdout : process.stderr).write(`[${port}] ${line}\n`),
+      onExit: (m) =>
+        console.error(
+          `[${m.port}] this process has stopped; its classes go on in the others once their devices rejoin.`,
+        ),
+    });
   } catch (error) {
     console.error(`The cluster did not start: ${error instanceof Error ? error.message : String(error)}`);
-    await stopAll(1);
+    return stopAll(1);
   }
+  const where = cluster.redis
+    ? `the Redis started here at ${cluster.redisUrl} (append-only files in ${join(dir, 'appendonlydir')})`
+    : cluster.redisUrl;
+  console.log(
+    `\n${cluster.members.length} class server processes share ${where}:\n` +
+      cluster.members
+        .map((m) => `  process ${m.pid} on port ${m.port}: http://127.0.0.1:${m.port}/`)
+        .join('\n') +
+      `\nOpen any of them (from other devices: this machine's network address, same port):` +
+      ` a class made through one can be joined through another. Ctrl-C stops them all.`,
+  );
 }
 
 void main();
