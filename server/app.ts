@@ -87,8 +87,8 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
     const gone = await o.store.deleteSessionsBefore(now() - o.retentionMs);
     for (const id of gone) {
       const room = matchMaker.getLocalRoomById(id);
-      const live = classes.get(id);
-      live?.dispose();
+      // its devices are told (the teacher gets every result one last time), then closed
+      await classes.get(id)?.end();
       if (room) await room.disconnect(4000);
     }
     return gone;

@@ -176,6 +176,7 @@ describe('limits', () => {
       await new Promise((r) => setTimeout(r, 4000));
       expect((await postJson(own.base, '/join', { code: made.joinCode })).status).toBe(404);
       expect(teacher.closed).not.toBeNull();
+      expect(teacher.last('results')?.final).toBe(true);
       expect(sessionsOnDisk(dir)).toBe(0);
     } finally {
       await own.stop();
