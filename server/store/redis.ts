@@ -37,7 +37,9 @@ export const REDIS_CLIENT_OPTIONS: RedisOptions = {
 /** A client for `url` with REDIS_CLIENT_OPTIONS; resolves once Redis answers, or fails plainly. */
 export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis> {
   const client = new Redis(url, { ...REDIS_CLIENT_OPTIONS, lazyConnect: true });
-  client.on('error', () => undefined); // reconnection is ioredis's job; failures surface per command
+  let lastError = '';
+  // reconnection is ioredis's job; failures surface per command
+  client.on('error', (error: Error) => (lastError = error.message));
   const timer = new Promise<never>((_, reject) =>
     setTimeout(
       () => reject(new Error(`Redis at ${url} did not answer within ${timeoutMs / 1000} s`)),
@@ -49,7 +51,7 @@ export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis
   } catch (error) {
     client.disconnect();
     throw new Error(
-      `cannot reach Redis at ${url}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot reach Redis at ${url}: ${lastError || (error instanceof Error ? error.message : String(error))}`,
       { cause: error },
     );
   }
