@@ -120,6 +120,9 @@ export type LinkEvents = ServerMessages & {
 /** Back-off of our own rejoin attempts, after the SDK's reconnection gave up (ms). */
 const REJOIN_DELAYS = [300, 600, 1200, 2500, 5000];
 
+/** Rejoins the server refuses (it answers, but not with a seat) before giving up. */
+const MAX_REFUSALS = 5;
+
 /** The SDK's reconnection: a few quick tries; a restarted server is ours to handle. */
 const SDK_RETRIES = 6;
 
@@ -143,6 +146,7 @@ export class LiveLink {
   private state: ConnectionState = 'connecting';
   private closed = false;
   private attempt = 0;
+  private refusals = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: LinkOptions;
 
@@ -194,7 +198,9 @@ export class LiveLink {
       room = await client.joinById(this.options.sessionId, this.options.joinOptions());
     } catch (error) {
       const message = joinError(error);
-      if (first) {
+      // a server that answers and refuses, again and again, means it: the session is gone
+      if (message !== UNREACHABLE) this.refusals++;
+      if (first || this.refusals >= MAX_REFUSALS) {
         this.closed = true;
         this.setState('closed', message);
         return message;
@@ -208,6 +214,7 @@ export class LiveLink {
     }
     this.attach(room);
     this.attempt = 0;
+    this.refusals = 0;
     this.setState('open', null);
     return null;
   }

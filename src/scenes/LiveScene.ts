@@ -137,7 +137,11 @@ export class LiveScene extends Phaser.Scene {
     link.events.on('connection', ({ state, message }) => {
       if (state === 'reconnecting') student.showConnection('lost', message);
       else if (state === 'open') student.showConnection(welcome ? 'back' : 'none');
-      else student.clearLiveOverlays();
+      else {
+        student.clearLiveOverlays();
+        // closed by the server's refusal, not by the student: say why
+        if (state === 'closed' && message !== null && started) showNotice(message);
+      }
     });
     link.events.on('view', (view) => {
       if (started) return; // the game's own views go to the game

@@ -123,6 +123,7 @@ export class LiveTeacherScene extends Phaser.Scene {
           `Connection to the class server lost: trying again…${message ? ` (${message})` : ''}`,
         );
       else if (state === 'open') view?.setConnection(null);
+      else if (message !== null) view?.setConnection(message);
     });
 
     // the class dashboard over the finished games: the existing reading and figures, fed by the server
@@ -154,6 +155,12 @@ export class LiveTeacherScene extends Phaser.Scene {
     link.events.on('results', (message) => {
       latest = message;
       void fill(message);
+      if (message.final) {
+        // the teacher ended the class: the server deletes it and closes every connection
+        link.close();
+        view?.ended();
+        history.replaceState(null, '', location.pathname + location.search);
+      }
     });
 
     const failed = await link.open();

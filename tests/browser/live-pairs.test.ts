@@ -2,12 +2,11 @@
 // going back and forth live, a whole game of the tutorial. Every WebSocket frame each page
 // receives is read: none holds the other side's private meter (while its own secret does arrive,
 // so the check can fail).
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { compileRules } from '../../src/engine/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
 import { hiddenMeters } from '../../src/live/view.ts';
 import {
-  closeBrowser,
   formatFindings,
   openGame,
   playToDebrief,
@@ -16,24 +15,17 @@ import {
   waitForScreen,
   type GamePage,
 } from './harness.ts';
-import { joinLive, runLive, startLiveServer, type LiveServerProcess } from './liveServer.ts';
+import { joinLive, runLive, liveServerForThisFile } from './liveServer.ts';
 
 const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 
-let server: LiveServerProcess;
-beforeAll(async () => {
-  server = await startLiveServer(inject('buildDir'));
-});
-afterAll(async () => {
-  await closeBrowser();
-  await server?.stop();
-});
+const live = liveServerForThisFile();
 
 /** A student's page that keeps every WebSocket frame it receives. */
 async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
   const frames: Buffer[] = [];
   const game = await openGame({
-    url: server.url,
+    url: live().url,
     before: async (page) => {
       page.on('websocket', (ws) =>
         ws.on('framereceived', ({ payload }) =>
@@ -47,6 +39,7 @@ async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
 
 describe('a pair on two devices', () => {
   test('Kim and Putin play a whole game against each other, and neither device receives the other’s secrets', async () => {
+    const server = live();
     const teacher = await openGame({ url: server.url });
     const kim = await studentPage();
     const putin = await studentPage();

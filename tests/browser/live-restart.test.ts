@@ -3,38 +3,17 @@
 // data folder: each page says the connection is lost, a move chosen meanwhile waits, and once the
 // server is back every game goes on from the same position to its end — with the same future: each
 // of the computer's moves is the one the page's own opponent makes at that point, with that seed.
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { decide } from '../../src/ai/decide.ts';
 import { applyAction, compileRules, newGame, type GameState } from '../../src/engine/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
-import {
-  closeBrowser,
-  openGame,
-  playToDebrief,
-  screenshot,
-  waitForScreen,
-  type GamePage,
-} from './harness.ts';
-import {
-  joinLive,
-  replayOfDebrief,
-  runLive,
-  startLiveServer,
-  type LiveReplay,
-  type LiveServerProcess,
-} from './liveServer.ts';
+import { openGame, playToDebrief, screenshot, waitForScreen, type GamePage } from './harness.ts';
+import { joinLive, replayOfDebrief, runLive, liveServerForThisFile, type LiveReplay } from './liveServer.ts';
 
 const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 const SEED = 31337;
 
-let server: LiveServerProcess;
-beforeAll(async () => {
-  server = await startLiveServer(inject('buildDir'));
-});
-afterAll(async () => {
-  await closeBrowser();
-  await server?.stop();
-});
+const live = liveServerForThisFile();
 
 /** Where a page's game stands: the month and the cards in the hand. */
 async function position(game: GamePage): Promise<{ month: string; cards: string[] }> {
@@ -70,6 +49,7 @@ function checkComputerMoves(replay: LiveReplay): number {
 
 describe('nothing is lost', () => {
   test('a reload mid-month comes back; after kill -9 and a restart every game goes on to the same future', async () => {
+    const server = live();
     const teacher = await openGame({ url: server.url });
     const students = await Promise.all([0, 1].map(() => openGame({ url: server.url })));
     const [ada, boris] = students as [GamePage, GamePage];
@@ -99,7 +79,7 @@ describe('nothing is lost', () => {
       // (c) the server dies mid-game
       const adaBefore = await position(ada);
       const borisBefore = await position(boris);
-      await server.kill('SIGKILL');
+      await server.kill();
       for (const s of students) await s.page.locator('.live-banner-lost').waitFor({ timeout: 20_000 });
       await screenshot(ada.page, 'live-connection-lost');
       // Ada chooses while the server is down: the move waits

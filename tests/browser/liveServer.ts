@@ -3,108 +3,60 @@
 // global setup made (--dist). It can be killed with SIGKILL and started again on the same port and
 // data folder. Then the helpers the live tests share: the teacher runs a session live, a student
 // joins, a finished game's replay.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { afterAll, beforeAll, inject } from 'vitest';
+import { closeBrowser } from './harness.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../server/serverProcess.ts';
 
 export interface LiveServerProcess {
   /** "http://127.0.0.1:PORT/" */
   url: string;
   port: number;
-  dataDir: string;
-  /** What the process printed (for failure messages). */
-  output: string[];
   /** Kills it (SIGKILL: no chance to tidy up) and waits until it is gone. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  kill(): Promise<void>;
   /** Starts it again on the same port and data folder. */
   restart(): Promise<void>;
   /** Stops it and deletes its data folder. */
   stop(): Promise<void>;
 }
 
-function launch(
-  dist: string,
-  dataDir: string,
-  port: number,
-  output: string[],
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--no-build',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--data',
-      dataDir,
-      '--dist',
-      dist,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(
-      () => reject(new Error(`the live server did not start:\n${output.join('')}`)),
-      30_000,
-    );
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output.push(text);
-      buffer += text;
-      const match = /LISTENING (\d+)/.exec(buffer);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]) });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the live server exited (${code}) before listening:\n${output.join('')}`));
-    });
-  });
-}
-
 /** Starts a live server over the build at `dist` (the global setup's). */
 export async function startLiveServer(dist: string): Promise<LiveServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sfo-live-data-'));
-  const output: string[] = [];
-  const first = await launch(dist, dataDir, 0, output);
-  let child = first.child;
-  const port = first.port;
-  const kill = (signal: NodeJS.Signals = 'SIGKILL') =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
-  const server: LiveServerProcess = {
-    url: `http://127.0.0.1:${port}/`,
+  const dataDir = tempDataDir();
+  let running: ServerProcess = await startServer(dataDir, ['--dist', dist]);
+  const port = running.port;
+  return {
+    url: `${running.base}/`,
     port,
-    dataDir,
-    output,
-    kill,
+    kill: () => running.stop('SIGKILL'),
     restart: async () => {
-      await kill();
-      ({ child } = await launch(dist, dataDir, port, output));
+      await running.stop('SIGKILL');
+      running = await startServer(dataDir, ['--dist', dist], port);
     },
     stop: async () => {
-      await kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      await running.stop();
+      removeDir(dataDir);
     },
   };
-  return server;
+}
+
+/**
+ * A live server for the tests of one file: started before them over the global setup's build,
+ * stopped after them (with the shared browser). Read it inside the tests.
+ */
+export function liveServerForThisFile(): () => LiveServerProcess {
+  let server: LiveServerProcess | undefined;
+  beforeAll(async () => {
+    server = await startLiveServer(inject('buildDir'));
+  });
+  afterAll(async () => {
+    await closeBrowser();
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the live server has not started');
+    return server;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

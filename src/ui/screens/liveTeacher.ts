@@ -41,6 +41,8 @@ export interface LiveTeacherView {
   /** The dashboard of the finished games (null: none yet). */
   setDashboard(dashboard: HTMLElement | null, finished: number): void;
   setConnection(text: string | null): void;
+  /** The class is over: the controls go, the dashboard stays. */
+  ended(): void;
 }
 
 const STATUS_WORDS: Record<RosterEntry['status'], string> = {
@@ -303,6 +305,12 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
     },
     setConnection(text) {
       connection.textContent = text ?? '';
+    },
+    ended() {
+      for (const button of [start, pause, end]) button.hidden = true;
+      for (const button of rosterBody.querySelectorAll('button')) button.remove();
+      stateLine.textContent =
+        'The class has ended: the server has deleted it, with every name and game. The dashboard below stays until you leave this page.';
     },
   };
 }
