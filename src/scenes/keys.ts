@@ -11,3 +11,6 @@ export const SCENES = {
   replay: 'Replay',
   classroom: 'Classroom',
 } as const;
+
+/** The registry key of the map's data as the page requested it (a promise of its JSON). */
+export const MAP_DATA = 'mapData';
