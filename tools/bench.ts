@@ -227,7 +227,7 @@ function formatEngine(r: Results, figures: Figure[]): string {
 
 function formatResults(r: Results): string {
   const parts: string[] = [];
-  if (r.figures) parts.push(formatEngine(r, r.figures));
+  if (r.figures && r.figures.length > 0) parts.push(formatEngine(r, r.figures));
   if (r.autosave) parts.push(formatAutosave(r.autosave));
   if (r.web) parts.push(formatWeb(r.web));
   return parts.join('\n');

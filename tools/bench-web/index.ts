@@ -117,7 +117,7 @@ export function formatWeb(r: WebResults): string {
     if (f.measurement.startsWith('time to interactive title')) {
       return [
         `time to title: ${d.ratio}× the empty game; the game's canvas at ${d.gameCanvasMs} ms, ` +
-          `its map data in at ${d.gameMapLoadedMs} ms (the title ${d.gameMapLoadedToTitleMs} ms after that) ` +
+          `its map data in at ${d.gameMapLoadedMs} ms (the title ${d.gameMapLoadedToTitleMs} ms after that; less than 0: before) ` +
           `(medians of ${f.runs.length} loads in fresh contexts)`,
       ];
     }
