@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
+import { contentSecurityPolicy } from './src/security/csp.ts';
 
 // Offline (issue 7): vite-plugin-pwa writes, at build time only, `sw.js` (Workbox, generateSW) that
 // precaches every file the build emits — index.html, the app's and Phaser's chunks, the CSS,
@@ -49,7 +50,7 @@ const offline = VitePWA({
 
 export default defineConfig({
   base: './',
-  plugins: [scenariosPlugin(), offline],
+  plugins: [scenariosPlugin(), contentSecurityPolicy(), offline],
   // the opponent's worker is bundled on its own and needs the shipped scenarios' hashes
   worker: { format: 'es', plugins: () => [scenariosPlugin()] },
   build: {
@@ -65,7 +66,17 @@ export default defineConfig({
       output: {
         // Phaser in a chunk of its own: it changes only with the dependency, so browsers keep it
         // cached across releases, and `npm run bench` can weigh the app's own code beside it.
-        codeSplitting: { groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }] },
+        // The engine's names and its seeded numbers apart from its rules: the title screen checks a
+        // save's fields (its roles, its seed) before Phaser or the engine's rules have loaded.
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ },
+            {
+              name: 'vocabulary',
+              test: /[\\/]src[\\/]engine[\\/](vocabulary|random)\.ts$|[\\/]node_modules[\\/]pure-rand[\\/]/,
+            },
+          ],
+        },
       },
     },
   },

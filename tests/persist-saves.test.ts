@@ -172,6 +172,24 @@ describe('the save store', () => {
     expect(storage.snapshot()).toBe(before);
   });
 
+  it('records the game’s own replay as it is, and checks it, moves and all, when it is opened', () => {
+    const { storage, store } = storeWithTwoSaves();
+    const file = replayOf(MINI, 3);
+    expect(store.record('third', file)).toEqual({ ok: true, id: 'third' });
+    expect(storage.items.get(`${SAVE_PREFIX}third`)).toBe(compactReplay(file));
+    const loaded = store.load('third');
+    expect(loaded.ok && loaded.replay).toEqual(file);
+    // a move that is not the scenario's: the list (which only counts the moves) still shows the
+    // save, and opening it says what is wrong; no other save is touched
+    const bad = { ...file, log: file.log.map((m, i) => (i === 0 ? { ...m, option: 'nope' } : m)) };
+    expect(store.record('third', bad).ok).toBe(true);
+    const list = store.list();
+    expect(list.ok && list.saves.find((s) => s.id === 'third')).toMatchObject({ moves: file.log.length });
+    expect(store.load('third')).toMatchObject({ ok: false });
+    expect(store.load('first').ok).toBe(true);
+    expect(store.record('bad id!', file)).toMatchObject({ ok: false, code: 'bad-id' });
+  });
+
   it('imports good replay text, and leaves everything as it was for bad text', () => {
     const { storage, store } = storeWithTwoSaves();
     const before = storage.snapshot();

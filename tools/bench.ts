@@ -27,6 +27,7 @@ import {
   type WebResults,
   type WebSettings,
 } from './bench-web/index.ts';
+import { autosaveFigure, formatAutosave, type AutosaveFigure } from './bench-autosave.ts';
 
 const SPEC = {
   json: 'switch',
@@ -41,19 +42,22 @@ const SPEC = {
   games: 'value',
   pace: 'value',
   'opponent-games': 'value',
+  'lighthouse-runs': 'value',
   only: 'value',
   help: 'switch',
 } as const;
 const USAGE =
   'usage: npm run bench -- [--json] [--engine-only | --web-only]\n' +
   '  engine: [--seconds 3] [--runs 5] [--scenario ID | --file PATH]\n' +
-  '  web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4] [--opponent-games 2]\n' +
+  '  web:    [--loads 7] [--frame-runs 3] [--games 10] [--pace 4] [--opponent-games 2] [--lighthouse-runs 1]\n' +
   '    --loads: page loads of the game and of the empty Phaser page for the time to title\n' +
   '    --frame-runs: 5-second runs of frame times on each page\n' +
   '    --games: games played in a row in one page for the heap growth\n' +
   "    --pace: how many times faster the computer's pause runs in those games (1: as players see it)\n" +
   '    --opponent-games: games watched with the hard opponent on both sides for its decision time\n' +
-  '  --only TEXT: just the measurements whose name contains TEXT (e.g. --only opponent)\n';
+  '    --lighthouse-runs: Lighthouse runs of each preset (mobile, desktop) on the build served with gzip\n' +
+  '  BENCH_SOURCE=DIR: measure the web figures of another checkout (before a change); see tools/bench-web/site.ts\n' +
+  '  --only TEXT[,TEXT…]: just the measurements whose name contains one of them (e.g. --only opponent)\n';
 const FIXTURE = resolve(import.meta.dirname, '../tests/fixtures/mini.scenario.yaml');
 /** The engine must play at least this many random games of this scenario per second. */
 const REQUIREMENT = { scenario: 'vostochny-summit', measurement: 'random vs random', gamesPerSecond: 5000 };
@@ -66,6 +70,7 @@ interface Settings {
 /** A named measurement: something to time, and on what. */
 type Measurement =
   | { kind: 'engine'; target: string; name: string; workload: Workload }
+  | { kind: 'autosave'; target: string; name: string }
   | { kind: 'web'; target: 'browser'; name: string; web: WebMeasurement };
 
 interface Rates {
@@ -178,6 +183,8 @@ interface Results {
   runs?: number;
   figures?: Figure[];
   requirement?: Verdict | null;
+  /** The autosave's cost per move, now and as it was (absent with --web-only). */
+  autosave?: AutosaveFigure;
   /** Web figures (absent with --engine-only). */
   web?: WebResults;
 }
@@ -220,7 +227,8 @@ function formatEngine(r: Results, figures: Figure[]): string {
 
 function formatResults(r: Results): string {
   const parts: string[] = [];
-  if (r.figures) parts.push(formatEngine(r, r.figures));
+  if (r.figures && r.figures.length > 0) parts.push(formatEngine(r, r.figures));
+  if (r.autosave) parts.push(formatAutosave(r.autosave));
   if (r.web) parts.push(formatWeb(r.web));
   return parts.join('\n');
 }
@@ -257,6 +265,7 @@ async function main(argv: readonly string[]): Promise<void> {
     games: count(args, 'games', 10, 100),
     opponentGames: count(args, 'opponent-games', 2, 20),
     pace: count(args, 'pace', 4, 20),
+    lighthouseRuns: count(args, 'lighthouse-runs', 1, 10),
     log,
   };
 
@@ -271,6 +280,9 @@ async function main(argv: readonly string[]): Promise<void> {
           })),
         )
       : []),
+    ...(engine
+      ? [{ kind: 'autosave' as const, target: 'vostochny-summit', name: 'autosave cost per move' }]
+      : []),
     ...(web
       ? WEB_MEASUREMENTS.map((m) => ({
           kind: 'web' as const,
@@ -281,16 +293,21 @@ async function main(argv: readonly string[]): Promise<void> {
       : []),
   ];
   const only = typeof args.only === 'string' ? args.only : undefined;
-  const chosen = only === undefined ? measurements : measurements.filter((m) => m.name.includes(only));
+  const wanted = only?.split(',').map((part) => part.trim());
+  const chosen =
+    wanted === undefined ? measurements : measurements.filter((m) => wanted.some((w) => m.name.includes(w)));
   if (chosen.length === 0) fail(`no measurement's name contains "${only}"`);
   const figures: Figure[] = [];
   const webFigures: WebFigure[] = [];
+  let autosave: AutosaveFigure | undefined;
   let browser: OpenWeb | null = null;
   try {
     for (const m of chosen) {
       log(`bench: ${m.target} / ${m.name}…`);
       if (m.kind === 'engine') {
         figures.push(measure(m, { seconds, runs }));
+      } else if (m.kind === 'autosave') {
+        autosave = autosaveFigure(m.target);
       } else {
         browser ??= await openWeb(webSettings);
         webFigures.push(...(await m.web.run(browser)));
@@ -303,6 +320,7 @@ async function main(argv: readonly string[]): Promise<void> {
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
     date: new Date().toISOString(),
     ...(engine ? { seconds, runs, figures, requirement: verdictOf(figures) } : {}),
+    ...(autosave ? { autosave } : {}),
     ...(web && browser ? { web: webResults(browser, webFigures) } : {}),
   };
   process.stdout.write(args.json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(results));

@@ -16,9 +16,9 @@ import {
 import { ROLES } from '../engine/index.ts';
 import { content, loadScenario } from './content.ts';
 import type { Session } from './session.ts';
+import { markCurrent } from './saveList.ts';
 
-/** The key that names the game in progress (a pointer to its save, nothing more). */
-const CURRENT_KEY = 'sfo.current';
+export { currentSaveId, forgetCurrent, rememberClass, savedClass, type SavedClass } from './saveList.ts';
 
 let shared: SaveStore | null = null;
 
@@ -71,7 +71,8 @@ export function autosave(
 ): Autosave {
   let failing = false;
   const save = () => {
-    const result = saveStore().put(id, replayOf(session, mode));
+    // the game's own states: written without playing them again (checked where foreign data comes in)
+    const result = saveStore().record(id, replayOf(session, mode));
     if (result.ok) {
       failing = false;
       markCurrent(session.state.phase === 'over' ? null : id);
@@ -83,28 +84,6 @@ export function autosave(
   session.events.on('changed', save);
   save();
   return { stop: () => session.events.off('changed', save) };
-}
-
-function markCurrent(id: string | null): void {
-  try {
-    if (id === null) window.localStorage.removeItem(CURRENT_KEY);
-    else window.localStorage.setItem(CURRENT_KEY, id);
-  } catch {
-    // no storage: then nothing was saved either, and the save's own message says so
-  }
-}
-
-/** The save of the game in progress when the page was last left, if any. */
-export function currentSaveId(): string | null {
-  try {
-    return window.localStorage.getItem(CURRENT_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function forgetCurrent(): void {
-  markCurrent(null);
 }
 
 /**
@@ -130,33 +109,4 @@ export async function loadSave(id: string): Promise<LoadedReplay | ReplayError |
     if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
   }
   return saveStore().load(id);
-}
-
-/** The class a saved game was played for (its session code and the student's label). */
-export interface SavedClass {
-  code: string;
-  label: string;
-}
-
-const CLASS_PREFIX = 'sfo.class.';
-
-/** Remembers that save `id` is a class game, so the hand-in still works after a reload. */
-export function rememberClass(id: string, saved: SavedClass): void {
-  try {
-    window.localStorage.setItem(CLASS_PREFIX + id, JSON.stringify(saved));
-  } catch {
-    // no storage: the game is not saved either; the save's message says so
-  }
-}
-
-/** The class of save `id`, if it was a class game (anything unreadable counts as none). */
-export function savedClass(id: string): SavedClass | null {
-  try {
-    const data: unknown = JSON.parse(window.localStorage.getItem(CLASS_PREFIX + id) ?? 'null');
-    if (typeof data !== 'object' || data === null) return null;
-    const { code, label } = data as Record<string, unknown>;
-    return typeof code === 'string' && typeof label === 'string' ? { code, label } : null;
-  } catch {
-    return null;
-  }
 }

@@ -5,22 +5,13 @@
 // Under the `vite` dev server (`import.meta.hot`; not `import.meta.env.PROD`, which a build made
 // with NODE_ENV=test, as the browser tests' is, turns off) there is no worker, and nothing happens.
 // A browser that refuses (no service workers, a page not on https or localhost) just plays online.
-import * as Phaser from 'phaser';
-import { SCENES } from '../scenes/keys.ts';
-
 /** The worker's file, beside index.html: relative, so the site works from any sub-path. */
 const WORKER_URL = './sw.js';
 
-/** Registers the offline worker once `game` has shown its title screen (built sites only). */
-export function registerOfflineWhenTitleShows(game: Phaser.Game): void {
+/** Registers the offline worker once the page is idle (built sites only); main.ts calls it once the title is up. */
+export function registerOfflineWhenIdle(): void {
   if (import.meta.hot || !('serviceWorker' in navigator)) return;
-  const watchTitle = (): void => {
-    const title = game.scene.getScene(SCENES.title);
-    if (!title) return;
-    title.events.once(Phaser.Scenes.Events.CREATE, () => whenIdle(register));
-  };
-  if (game.isRunning) watchTitle();
-  else game.events.once(Phaser.Core.Events.READY, watchTitle);
+  whenIdle(register);
 }
 
 function whenIdle(work: () => void): void {

@@ -2,7 +2,10 @@
 // with its own code and a plain-English message. Used on every import, and by the save list, where
 // playing every save's moves would cost too much (verify.ts plays them).
 import { isLevel, LEVELS } from '../ai/settings.ts';
-import { isSeed, ROLES, type ChooseAction, type Role } from '../engine/index.ts';
+// (the engine's leaf modules, not its index: the saved-games list at boot needs none of its rules)
+import { isSeed } from '../engine/random.ts';
+import type { ChooseAction } from '../engine/state.ts';
+import { ROLES, type Role } from '../engine/vocabulary.ts';
 import {
   HASH,
   isIsoDate,
@@ -18,7 +21,8 @@ import {
   type ReplaySeat,
   type ReplaySetup,
 } from './format.ts';
-import { findListed, type ListedScenario, type ReplayLibrary } from './library.ts';
+// (types only: library.ts brings the engine's rules, which the saved-games list at boot does not need)
+import type { ListedScenario, ReplayLibrary } from './library.ts';
 import { isRecord, readReplayJson } from './readJson.ts';
 import type { ReplayError } from './replayError.ts';
 import { fail } from './result.ts';
@@ -49,6 +53,29 @@ export function checkReplayText(text: unknown, library: ReplayLibrary): ReadRepl
 
 /** The same checks on data already parsed from JSON. */
 export function checkReplayData(data: unknown, library: ReplayLibrary): ReadReplay | ReplayError {
+  return checkFields(data, library, checkLog);
+}
+
+/**
+ * What the saved-games list shows of a save, checked as far as it shows it: the same checks as
+ * checkReplayText but the moves, which are only counted (they are checked, and played, when the
+ * save is opened).
+ */
+export function checkReplaySummary(text: unknown, library: ReplayLibrary): ReadReplay | ReplayError {
+  const data = readReplayJson(text);
+  return data.ok ? checkFields(data.value, library, countLog) : data;
+}
+
+/** A log read only as far as its length (its moves stand in as they are). */
+function countLog(value: unknown): ChooseAction[] | Problem {
+  return Array.isArray(value) ? (value as ChooseAction[]) : 'its "log" must be a list of moves';
+}
+
+function checkFields(
+  data: unknown,
+  library: ReplayLibrary,
+  readLog: (value: unknown) => ChooseAction[] | Problem,
+): ReadReplay | ReplayError {
   if (!isRecord(data) || data.format !== REPLAY_FORMAT) {
     return fail(
       'wrong-format',
@@ -68,7 +95,7 @@ export function checkReplayData(data: unknown, library: ReplayLibrary): ReadRepl
   }
   const setup = checkSetup(data.setup);
   if (typeof setup === 'string') return damaged(setup);
-  const log = checkLog(data.log);
+  const log = readLog(data.log);
   if (typeof log === 'string') return fail('bad-log', `This replay is damaged: ${log}.`);
   const outcome = checkOutcome(data.outcome);
   if (typeof outcome === 'string') return damaged(outcome);
@@ -109,7 +136,7 @@ function checkScenario(
   const extra = extraField(value, ['id', 'hash'], 'scenario.');
   if (extra) return damaged(extra);
   if (!HASH.test(value.hash)) return damaged('"scenario.hash" must be 16 hexadecimal digits');
-  const listed = findListed(library, value.id);
+  const listed = library.scenarios.find((s) => s.cover.id === value.id);
   if (!listed) {
     const have = library.scenarios.map((s) => `"${s.cover.title}"`).join(', ') || 'none';
     return fail(

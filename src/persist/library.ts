@@ -36,10 +36,6 @@ export function libraryOf(known: readonly KnownScenario[]): ReplayLibrary {
   };
 }
 
-export function findListed(library: ReplayLibrary, id: string): ListedScenario | undefined {
-  return library.scenarios.find((s) => s.cover.id === id);
-}
-
 // Compiling rules costs more than checking a file; scenarios are long-lived, so compile each once.
 const compiled = new WeakMap<Scenario, Rules>();
 

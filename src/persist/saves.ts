@@ -3,50 +3,35 @@
 // Every call returns a result and never throws: no storage, a full store, a damaged or foreign
 // entry each become a message, and every other save stays as it was.
 import { isSeed } from '../engine/index.ts';
-import { checkReplayText } from './check.ts';
 import type { ReplayError } from './replayError.ts';
-import type { ReplayFile, ReplayOutcome, ReplaySetup } from './format.ts';
+import type { ReplayFile } from './format.ts';
 import type { ReplayLibrary } from './library.ts';
 import { compactReplay, parseReplay, type LoadedReplay } from './replayFile.ts';
-import { fail, type Failure } from './result.ts';
+import { fail } from './result.ts';
+import {
+  listSaves,
+  removeSave,
+  SAVE_PREFIX,
+  UNAVAILABLE,
+  usingStorage,
+  type SaveEntry,
+  type SaveError,
+} from './saveList.ts';
 import { openStorage, isQuotaError, type StorageLike, type StorageSource } from './storage.ts';
+
+export {
+  SAVE_PREFIX,
+  type DamagedSave,
+  type SaveEntry,
+  type SaveError,
+  type SaveErrorCode,
+  type SaveSummary,
+} from './saveList.ts';
 import { quoted } from './text.ts';
 
-export const SAVE_PREFIX = 'sfo.save.';
 /** Ids `put` accepts (and `newSaveId` makes). Ids read from storage are shown as they are. */
 export const SAVE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export type SaveErrorCode = 'unavailable' | 'bad-id' | 'not-found' | 'quota' | 'write-failed';
-export type SaveError = Failure<SaveErrorCode>;
-
-/** A save in the list, described from its file without playing its moves. */
-export interface SaveSummary {
-  id: string;
-  damaged?: undefined;
-  scenarioId: string;
-  scenarioTitle: string;
-  seats: ReplaySetup['seats'];
-  computer?: ReplaySetup['computer'];
-  mode?: string;
-  moves: number;
-  turn: number;
-  phase: ReplayOutcome['phase'];
-  ending: string | null;
-  savedAt?: string;
-}
-
-/** A key under the prefix that does not hold a save this game can read: it can only be removed. */
-export interface DamagedSave {
-  id: string;
-  /** Why, in plain text. */
-  damaged: string;
-}
-
-export type SaveEntry = SaveSummary | DamagedSave;
-
-const UNAVAILABLE =
-  'Saved games are not available: this browser does not let the game use its storage ' +
-  '(private browsing, or site data turned off). Nothing was saved or changed.';
 const KEPT = 'the save that was there before is unchanged';
 
 /** A save id from the caller's entropy (a seed, or a random number the page drew) and the time. */
@@ -76,22 +61,9 @@ export class SaveStore {
     this.prefix = prefix;
   }
 
-  /** Every save, newest first (saves without a date last); damaged ones are listed too. */
+  /** Every save, newest first (saves without a date last); damaged ones are listed too (saveList.ts). */
   list(): { ok: true; saves: SaveEntry[] } | SaveError {
-    return this.using((storage) => {
-      const keys: string[] = [];
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i);
-        if (key !== null && key.startsWith(this.prefix)) keys.push(key);
-      }
-      const saves: SaveEntry[] = [];
-      for (const key of keys) {
-        const text = storage.getItem(key);
-        if (text !== null) saves.push(this.summarize(key.slice(this.prefix.length), text));
-      }
-      saves.sort(newestFirst);
-      return { ok: true, saves };
-    });
+    return listSaves(this.source, this.library, this.prefix);
   }
 
   /** A save read, checked and played, ready to continue from its last state. */
@@ -109,14 +81,21 @@ export class SaveStore {
    * stores the whole value or throws, and nothing is removed before it.
    */
   put(id: string, file: ReplayFile): { ok: true; id: string } | ReplayError | SaveError {
-    let text: string;
-    try {
-      text = compactReplay(file);
-    } catch {
-      return fail('malformed', 'This game cannot be saved: its replay is not complete.');
-    }
+    const text = compacted(file);
+    if (typeof text !== 'string') return text;
     const checked = parseReplay(text, this.library);
     return checked.ok ? this.write(id, text) : checked;
+  }
+
+  /**
+   * Saves a replay the game built itself from its own states (buildReplay of a running session),
+   * replacing save `id`. Nothing foreign is in it, so it is written without playing its moves
+   * again: the autosave calls this after every move, and replaying the whole game each time would
+   * grow with its length. Foreign text is checked where it comes in: `load`, `importText`, a link.
+   */
+  record(id: string, file: ReplayFile): { ok: true; id: string } | ReplayError | SaveError {
+    const text = compacted(file);
+    return typeof text === 'string' ? this.write(id, text) : text;
   }
 
   /** Reads replay text (a file, an unpacked link) and, only if it is a good replay, saves it. */
@@ -132,13 +111,7 @@ export class SaveStore {
 
   /** Removes a save, damaged or not; removing one that is not there is not an error. */
   remove(id: string): { ok: true; removed: boolean } | SaveError {
-    return this.using((storage) => {
-      if (typeof id !== 'string') return { ok: true, removed: false };
-      const key = this.prefix + id;
-      const removed = storage.getItem(key) !== null;
-      storage.removeItem(key);
-      return { ok: true, removed };
-    });
+    return removeSave(this.source, id, this.prefix);
   }
 
   private write(id: string, text: string): { ok: true; id: string } | SaveError {
@@ -163,41 +136,16 @@ export class SaveStore {
     }
   }
 
-  private summarize(id: string, text: string): SaveEntry {
-    const checked = checkReplayText(text, this.library);
-    if (!checked.ok) return { id, damaged: checked.message };
-    const { replay, title } = checked;
-    const { seats, computer, mode } = replay.setup;
-    return {
-      id,
-      scenarioId: replay.scenario.id,
-      scenarioTitle: title,
-      seats,
-      ...(computer === undefined ? {} : { computer }),
-      ...(mode === undefined ? {} : { mode }),
-      moves: replay.log.length,
-      turn: replay.outcome.turn,
-      phase: replay.outcome.phase,
-      ending: replay.outcome.ending,
-      ...(replay.savedAt === undefined ? {} : { savedAt: replay.savedAt }),
-    };
-  }
-
-  /** Runs `read` on the storage; no storage, or storage that throws, gives the one clear message. */
   private using<T>(read: (storage: StorageLike) => T): T | SaveError {
-    const storage = openStorage(this.source);
-    if (!storage) return fail('unavailable', UNAVAILABLE);
-    try {
-      return read(storage);
-    } catch {
-      return fail('unavailable', UNAVAILABLE);
-    }
+    return usingStorage(this.source, read);
   }
 }
 
-function newestFirst(a: SaveEntry, b: SaveEntry): number {
-  const ta = a.damaged === undefined && a.savedAt !== undefined ? Date.parse(a.savedAt) : -Infinity;
-  const tb = b.damaged === undefined && b.savedAt !== undefined ? Date.parse(b.savedAt) : -Infinity;
-  if (ta !== tb) return tb - ta;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** The file as saved text, or why it cannot be (a replay missing its parts). */
+function compacted(file: ReplayFile): string | ReplayError {
+  try {
+    return compactReplay(file);
+  } catch {
+    return fail('malformed', 'This game cannot be saved: its replay is not complete.');
+  }
 }

@@ -1,11 +1,12 @@
-import * as Phaser from 'phaser';
 import { setKeymap } from '../ui/keys.ts';
 import { showScreen } from '../ui/root.ts';
 import { renderBriefing } from '../ui/screens/briefing.ts';
 import { lastTitleChoice, sessionFor } from './flow.ts';
 import { SCENES } from './keys.ts';
+import { HtmlScene } from './router.ts';
 
-export class BriefingScene extends Phaser.Scene {
+/** An HTML screen (router.ts): it appears and works before Phaser has loaded. */
+export class BriefingScene extends HtmlScene {
   constructor() {
     super(SCENES.briefing);
   }

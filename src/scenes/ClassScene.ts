@@ -1,4 +1,3 @@
-import * as Phaser from 'phaser';
 import { content, loadScenario } from '../bridge/content.ts';
 import type { ClassSession, ResultSource } from '../classroom/index.ts';
 import { setKeymap } from '../ui/keys.ts';
@@ -7,7 +6,8 @@ import { h } from '../ui/dom.ts';
 import { announce, showScreen } from '../ui/root.ts';
 import { freshSeed } from './flow.ts';
 import { SCENES } from './keys.ts';
-import { mapHost } from './MapScene.ts';
+import { mapHost } from './mapHost.ts';
+import { HtmlScene } from './router.ts';
 import { startLiveTeacher } from './liveEntry.ts';
 import { dashboardScreen } from './dashboardScreen.ts';
 
@@ -22,14 +22,14 @@ export interface ClassData {
  * The teacher's screens: preparing a class session (code, link, printable handout) and the class
  * dashboard over the results the students handed in. The classroom code loads only here.
  */
-export class ClassScene extends Phaser.Scene {
+export class ClassScene extends HtmlScene {
   private inputs: ResultSource[] = [];
 
   constructor() {
     super(SCENES.classroom);
   }
 
-  create(data: ClassData): void {
+  create(data?: ClassData): void {
     mapHost.scene?.fit(null);
     mapHost.scene?.setTints({});
     setKeymap([]);

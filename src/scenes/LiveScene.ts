@@ -13,7 +13,7 @@ import { forgetLive, rememberLive } from '../live/resume.ts';
 import { setClass } from './flow.ts';
 import { cannotOpenPage, showSending } from '../ui/screens/liveStudent.ts';
 import { SCENES } from './keys.ts';
-import { mapHost } from './MapScene.ts';
+import { mapHost } from './mapHost.ts';
 
 /** The statuses in which the student's game is on screen. */
 const PLAYING = new Set<StudentStatus>(['playing', 'paused', 'finished']);

@@ -11,7 +11,7 @@ import type { ResultsMessage, TeacherWelcomeMessage } from '../live/protocol.ts'
 import type { LiveTeacherView } from '../ui/screens/liveTeacher.ts';
 import { cannotOpenPage } from '../ui/screens/liveStudent.ts';
 import { SCENES } from './keys.ts';
-import { mapHost } from './MapScene.ts';
+import { mapHost } from './mapHost.ts';
 import { dashboardScreen, type DashboardScreen } from './dashboardScreen.ts';
 
 export interface LiveTeacherData {

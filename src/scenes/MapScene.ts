@@ -4,16 +4,12 @@ import { parseMapData } from '../map/mapData.ts';
 import { COLOR_BLIND_PALETTE, DEFAULT_PALETTE } from '../map/palette.ts';
 import { onSettingsChange, settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
+import { mapHost } from './mapHost.ts';
+
+export { mapHost };
 
 type Rect = { x: number; y: number; width: number; height: number };
 
-/**
- * While nothing on the map moves, the game draws this many frames a second instead of 60: the
- * picture is the same, and on a machine without a GPU every frame of the map costs a software
- * render that the computer opponent's worker would otherwise wait for. Anything that changes the
- * map (a layout, tints, a highlight, a shipment, the pointer moving) brings back full speed.
- */
-const IDLE_FPS = 4;
 /** The frame rate cap when WebGL is drawn by the CPU (SwiftShader, say): a software frame of the map costs tens of ms. */
 const SOFTWARE_FPS = 15;
 
@@ -26,8 +22,16 @@ function softwareRendering(game: Phaser.Game): boolean {
   return /swiftshader|llvmpipe|software/i.test(name);
 }
 
-/** How long the map must have been still before the frame rate drops. */
+/**
+ * How long everything must have been still before Phaser's loop goes to sleep. While it sleeps the
+ * game draws nothing at all (the picture on the canvas stays as it is), so an idle play screen
+ * costs no CPU; anything that may change the map (a layout, tints, a highlight, a shipment, the
+ * pointer moving, the window resized, a key, a scene started, a timer set) wakes it first.
+ */
 const IDLE_AFTER_MS = 800;
+
+/** The events of the page that wake the loop: the pointer (hover), a key, a resize (Phaser's scale manager checks the size each step). */
+const WAKING_EVENTS = ['pointermove', 'pointerdown', 'keydown', 'resize'] as const;
 
 /**
  * The map lives for the whole page, under every other scene: the title and debrief show it as a
@@ -39,9 +43,8 @@ export class MapScene extends Phaser.Scene {
   private tints: Record<string, number | null> = {};
   private readonly hoverListeners = new Set<(id: string | null) => void>();
   private lastChange = 0;
-  private throttled = false;
-  /** The frame rate while the map moves: no limit, or a lower one when WebGL runs in software. */
-  private fullFps = 0;
+  /** The timers set in any scene, with their scene, until they have run (or their scene stopped). */
+  private readonly timers = new Map<Phaser.Time.TimerEvent, Phaser.Scene>();
 
   constructor() {
     super(SCENES.map);
@@ -53,15 +56,33 @@ export class MapScene extends Phaser.Scene {
     if (softwareRendering(this.game)) {
       // without a GPU every frame of the map is drawn by the CPU, which the computer opponent's
       // worker needs too: fewer frames, the same picture
-      this.fullFps = SOFTWARE_FPS;
       this.game.loop.setFPSLimit(SOFTWARE_FPS);
     }
     this.events.on(MAP_CHANGED, this.wake, this);
-    const onPointer = () => this.wake();
-    window.addEventListener('pointermove', onPointer, { passive: true });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
-      window.removeEventListener('pointermove', onPointer),
-    );
+    const onEvent = () => this.wake();
+    for (const name of WAKING_EVENTS) window.addEventListener(name, onEvent, { passive: true });
+    // a timer set in any scene (the computer's pause after the player's move, say) needs the loop
+    // (a scene not started yet may have no clock)
+    const unwrap = this.game.scene.scenes.flatMap((scene) => {
+      const clock = scene.time as Phaser.Time.Clock | undefined;
+      if (!clock) return [];
+      const addEvent = clock.addEvent;
+      clock.addEvent = (config: Phaser.Types.Time.TimerEventConfig | Phaser.Time.TimerEvent) => {
+        this.wake();
+        const timer = addEvent.call(clock, config);
+        this.timers.set(timer, scene);
+        return timer;
+      };
+      return [
+        () => {
+          clock.addEvent = addEvent;
+        },
+      ];
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      for (const name of WAKING_EVENTS) window.removeEventListener(name, onEvent);
+      for (const undo of unwrap) undo();
+    });
     // The title goes up first: painting the map takes a moment (a software-rendered texture can
     // take a few hundred ms), and the player can already choose while it does.
     // (after the next frame is drawn: by then the title scene, started beside this one, is up)
@@ -88,23 +109,34 @@ export class MapScene extends Phaser.Scene {
     });
   }
 
-  /** Full frame rate again, for a while: something on the map changed or may change. */
+  /** The loop awake again, for a while: something on the map changed or may change. */
   wake(): void {
     this.lastChange = performance.now();
-    if (!this.throttled) return;
-    this.throttled = false;
-    this.game.loop.setFPSLimit(this.fullFps);
+    this.game.loop.wake();
   }
 
   override update(): void {
-    // a tween moving (a shipment, a pulse) keeps the full frame rate
-    if (this.tweens.getTweens().length > 0) {
-      this.wake();
+    // a tween moving (a shipment, a pulse) or a timer waiting keeps the loop awake
+    if (
+      this.game.scene.getScenes(true).some((scene) => scene.tweens.getTweens().length > 0) ||
+      this.timerWaiting()
+    ) {
+      this.lastChange = performance.now();
       return;
     }
-    if (this.throttled || performance.now() - this.lastChange < IDLE_AFTER_MS) return;
-    this.throttled = true;
-    this.game.loop.setFPSLimit(IDLE_FPS);
+    if (performance.now() - this.lastChange < IDLE_AFTER_MS) return;
+    // after this frame is drawn: the canvas keeps showing it
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      if (performance.now() - this.lastChange >= IDLE_AFTER_MS) this.game.loop.sleep();
+    });
+  }
+
+  /** True while a timer of a running scene has yet to run (the computer's pause, a countdown, a replay playing). */
+  private timerWaiting(): boolean {
+    for (const [timer, scene] of this.timers) {
+      if (timer.hasDispatched || !scene.sys.isActive()) this.timers.delete(timer);
+    }
+    return this.timers.size > 0;
   }
 
   /** Calls `listener` with the state under the pointer (null off the map); returns an unsubscribe. */
@@ -142,6 +174,3 @@ export class MapScene extends Phaser.Scene {
     });
   }
 }
-
-/** The running map scene, for the other scenes (its `view` is null until the map is drawn). */
-export const mapHost: { scene: MapScene | null } = { scene: null };

@@ -1,16 +1,13 @@
-import * as Phaser from 'phaser';
 import { content, loadScenario } from '../bridge/content.ts';
 import {
   currentSaveId,
   forgetCurrent,
-  loadSave,
-  readReplay,
+  listSavedGames,
+  removeSavedGame,
   savedClass,
-  saveStore,
   type SavedClass,
-} from '../bridge/saving.ts';
-import { endSession } from '../bridge/session.ts';
-import type { LoadedReplay } from '../persist/index.ts';
+} from '../bridge/saveList.ts';
+import type { LoadedReplay } from '../persist/replayFile.ts';
 import { h } from '../ui/dom.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
@@ -20,17 +17,9 @@ import { classroomPanel } from '../ui/screens/classStudent.ts';
 import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
-import {
-  choiceOf,
-  freshSeed,
-  lastTitleChoice,
-  rememberChoice,
-  resumeSave,
-  setClass,
-  stopSaving,
-} from './flow.ts';
+import { freshSeed, lastTitleChoice, leaveGame, rememberChoice, setClass } from './choice.ts';
 import { SCENES } from './keys.ts';
-import { mapHost } from './MapScene.ts';
+import { mapHost } from './mapHost.ts';
 import type { ReplayData } from './ReplayScene.ts';
 import { startLiveStudent, startLiveTeacher } from './liveEntry.ts';
 import { currentLive, forgetLive } from '../live/resume.ts';
@@ -42,11 +31,16 @@ import { currentLive, forgetLive } from '../live/resume.ts';
 function looksLive(code: string): boolean {
   return code.replace(/[\s-]/g, '').length === 8;
 }
+import { HtmlScene } from './router.ts';
 
 /** The first title of the page's life opens a shared link, or the game left in progress. */
 let firstVisit = true;
 
-export class TitleScene extends Phaser.Scene {
+/** Opening saves, files and links, and resuming a game: loaded when first needed (with the engine). */
+const saving = () => import('../bridge/saving.ts');
+
+/** An HTML screen (router.ts): it appears and works before Phaser has loaded. */
+export class TitleScene extends HtmlScene {
   private page: HTMLElement | null = null;
 
   constructor() {
@@ -54,8 +48,7 @@ export class TitleScene extends Phaser.Scene {
   }
 
   create(): void {
-    stopSaving();
-    endSession();
+    leaveGame();
     // coming back here from a game means leaving it: a reload should not drop the player back in
     if (!firstVisit) {
       forgetCurrent();
@@ -116,7 +109,7 @@ export class TitleScene extends Phaser.Scene {
     if (location.hash.startsWith('#replay=')) {
       const { fragmentToReplayText } = await import('../persist/link.ts');
       const unpacked = fragmentToReplayText(location.hash);
-      const loaded = unpacked.ok ? await readReplay(unpacked.text) : unpacked;
+      const loaded = unpacked.ok ? await (await saving()).readReplay(unpacked.text) : unpacked;
       if (!this.scene.isActive()) return;
       if (loaded.ok) {
         this.watch(loaded);
@@ -134,7 +127,7 @@ export class TitleScene extends Phaser.Scene {
     }
     const id = currentSaveId();
     if (id === null) return;
-    const loaded = await loadSave(id);
+    const loaded = await (await saving()).loadSave(id);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       forgetCurrent();
@@ -145,10 +138,12 @@ export class TitleScene extends Phaser.Scene {
       forgetCurrent();
       return;
     }
-    this.resume(loaded, id);
+    await this.resume(loaded, id);
   }
 
-  private resume(loaded: LoadedReplay, id: string): void {
+  private async resume(loaded: LoadedReplay, id: string): Promise<void> {
+    const { choiceOf, resumeSave } = await import('./flow.ts');
+    if (!this.scene.isActive()) return;
     setClass(null);
     const saved = savedClass(id);
     if (saved) void this.restoreClass(saved);
@@ -181,7 +176,7 @@ export class TitleScene extends Phaser.Scene {
     const page = this.page;
     const slot = page?.querySelector('.title-extras');
     if (!page || !slot) return;
-    const listed = saveStore().list();
+    const listed = listSavedGames();
     const panel = listed.ok
       ? savedGamesPanel(listed.saves, {
           onContinue: (id) => void this.openSave(id, 'continue'),
@@ -349,19 +344,19 @@ export class TitleScene extends Phaser.Scene {
 
   private async openSave(id: string, how: 'continue' | 'watch'): Promise<void> {
     this.problem('');
-    const loaded = await loadSave(id);
+    const loaded = await (await saving()).loadSave(id);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       this.problem(`This saved game could not be opened. ${loaded.message}`);
       return;
     }
     if (how === 'watch') this.watch(loaded);
-    else this.resume(loaded, id);
+    else await this.resume(loaded, id);
   }
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
-    const loaded = await readReplay(text);
+    const loaded = await (await saving()).readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       this.problem(`“${name.slice(0, 40)}” is not a replay this game can open. ${loaded.message}`);
@@ -379,7 +374,7 @@ export class TitleScene extends Phaser.Scene {
           label: 'Delete',
           primary: true,
           onClick: () => {
-            const removed = saveStore().remove(id);
+            const removed = removeSavedGame(id);
             modal.close();
             if (!removed.ok) this.problem(removed.message);
             if (currentSaveId() === id) forgetCurrent();

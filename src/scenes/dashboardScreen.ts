@@ -1,16 +1,17 @@
 // The class dashboard as a screen, over checked results: the figures (buildDashboard), each game
 // one click from its replay, the two CSV exports and print. The teacher's results screen and the
 // live view both show it; the classroom code loads with it.
-import type * as Phaser from 'phaser';
 import { content } from '../bridge/content.ts';
 import { monthLabel } from '../engine/index.ts';
 import type { ParsedResults } from '../classroom/index.ts';
 import { downloadText } from '../ui/replayActions.ts';
 import { SCENES } from './keys.ts';
+import type { HtmlScenePlugin } from './router.ts';
 import type { ReplayData } from './ReplayScene.ts';
 
 export interface DashboardScreenOptions {
-  scene: Phaser.Scene;
+  /** The screen showing it (an HTML screen or a Phaser scene): it starts the replay viewer. */
+  scene: { scene: Pick<HtmlScenePlugin, 'start'> };
   parsed: ParsedResults;
   /** Where the replay viewer's "back" returns. */
   back: NonNullable<ReplayData['back']>;

@@ -3,46 +3,23 @@
 // save, or branched from a moment of a replay. Every game saves itself as it goes.
 import { content } from '../bridge/content.ts';
 import { autosave, freshSaveId, rememberClass, type Autosave } from '../bridge/saving.ts';
-import { startSession, type ComputerSetup, type Seat, type Session } from '../bridge/session.ts';
+import { endSession, startSession, type ComputerSetup, type Seat, type Session } from '../bridge/session.ts';
 import { ROLES, type GameState, type Role } from '../engine/index.ts';
-import type { ClassSession } from '../classroom/session.ts';
 import type { LoadedReplay } from '../persist/index.ts';
 import { showNotice } from '../ui/root.ts';
 import type { Mode, TitleChoice } from '../ui/screens/title.ts';
+import { currentClass, onLeaveGame } from './choice.ts';
 
-let lastChoice: TitleChoice | null = null;
 let saving: Autosave | null = null;
 
-/** A game played as part of a class: the teacher's session, the code, and who is playing. */
-export interface ClassContext {
-  session: ClassSession;
-  code: string;
-  label: string;
-}
-
-let classContext: ClassContext | null = null;
-
-/** The class the current game belongs to (null outside a class). */
-export function currentClass(): ClassContext | null {
-  return classContext;
-}
-
-export function setClass(context: ClassContext | null): void {
-  classContext = context;
-}
-
-export function rememberChoice(choice: TitleChoice): void {
-  lastChoice = choice;
-}
-
-export function lastTitleChoice(): TitleChoice | null {
-  return lastChoice;
-}
-
-/** A fresh world number for the title screen; the engine itself never invents a seed. */
-export function freshSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
+export {
+  currentClass,
+  freshSeed,
+  lastTitleChoice,
+  rememberChoice,
+  setClass,
+  type ClassContext,
+} from './choice.ts';
 
 function seatsFor(choice: TitleChoice): Record<Role, Seat> {
   if (choice.mode === 'watch') return { kim: 'computer', putin: 'computer' };
@@ -82,6 +59,7 @@ function begin(start: GameStart): Session | null {
   });
   const saveId = start.saveId ?? freshSaveId();
   saving = autosave(session, saveId, modeOf(start.seats), showNotice);
+  const classContext = currentClass();
   if (classContext) rememberClass(saveId, { code: classContext.code, label: classContext.label });
   return session;
 }
@@ -163,3 +141,9 @@ export function stopSaving(): void {
   saving?.stop();
   saving = null;
 }
+
+// the title leaves the game in progress without loading this module (choice.ts)
+onLeaveGame(() => {
+  stopSaving();
+  endSession();
+});

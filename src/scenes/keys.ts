@@ -13,3 +13,6 @@ export const SCENES = {
   live: 'Live',
   liveTeacher: 'LiveTeacher',
 } as const;
+
+/** The registry key of the map's data as the page requested it (a promise of its JSON). */
+export const MAP_DATA = 'mapData';

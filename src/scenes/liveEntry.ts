@@ -1,28 +1,34 @@
 // The way into the live class scenes: they load (and join the game's scenes) only when a live
-// class is opened, so a page that never plays live downloads none of it.
-import type * as Phaser from 'phaser';
+// class is opened, so a page that never plays live downloads none of it. They are Phaser scenes
+// (a student's game goes on to the play scene): the way in waits for the game to be up.
 import type { LiveData } from './LiveScene.ts';
 import type { LiveTeacherData } from './LiveTeacherScene.ts';
 import { SCENES } from './keys.ts';
+import { whenGame, type HtmlScenePlugin } from './router.ts';
 
-async function addLiveScenes(from: Phaser.Scene): Promise<void> {
-  const [{ LiveScene }, { LiveTeacherScene }] = await Promise.all([
+/** Where a live scene is started from: an HTML screen or a Phaser scene (both have these two). */
+interface From {
+  scene: Pick<HtmlScenePlugin, 'isActive' | 'start'>;
+}
+
+async function addLiveScenes(): Promise<void> {
+  const [{ LiveScene }, { LiveTeacherScene }, game] = await Promise.all([
     import('./LiveScene.ts'),
     import('./LiveTeacherScene.ts'),
+    whenGame(),
   ]);
-  const scenes = from.game.scene;
-  if (!scenes.getScene(SCENES.live)) scenes.add(SCENES.live, LiveScene, false);
-  if (!scenes.getScene(SCENES.liveTeacher)) scenes.add(SCENES.liveTeacher, LiveTeacherScene, false);
+  game.add(SCENES.live, LiveScene);
+  game.add(SCENES.liveTeacher, LiveTeacherScene);
 }
 
 /** A student's live game: from `from` to the live scene (joining, waiting, then the game). */
-export async function startLiveStudent(from: Phaser.Scene, data: LiveData): Promise<void> {
-  await addLiveScenes(from);
+export async function startLiveStudent(from: From, data: LiveData): Promise<void> {
+  await addLiveScenes();
   if (from.scene.isActive()) from.scene.start(SCENES.live, data);
 }
 
 /** The teacher's live view. */
-export async function startLiveTeacher(from: Phaser.Scene, data: LiveTeacherData): Promise<void> {
-  await addLiveScenes(from);
+export async function startLiveTeacher(from: From, data: LiveTeacherData): Promise<void> {
+  await addLiveScenes();
   if (from.scene.isActive()) from.scene.start(SCENES.liveTeacher, data);
 }

@@ -16,6 +16,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       el.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'class') {
       el.className = String(value);
+    } else if (key === 'style') {
+      // through the CSSOM: the site's Content-Security-Policy refuses style attributes in markup
+      el.style.cssText = String(value);
     } else {
       el.setAttribute(key, value === true ? '' : String(value));
     }
@@ -38,7 +41,10 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   ...children: (SVGElement | string)[]
 ): SVGElementTagNameMap[K] {
   const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === 'style') el.style.cssText = String(value);
+    else el.setAttribute(key, String(value));
+  }
   for (const child of children) el.append(child);
   return el;
 }

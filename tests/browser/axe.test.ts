@@ -30,19 +30,36 @@ import {
 
 afterAll(closeBrowser);
 
-/** Opens the game with the map download held, so the loading screen stays up for axe. */
+/**
+ * Opens the game with Phaser's chunk held: the title is up and works without it, and a game
+ * started meanwhile waits on the loading screen, which stays up for axe until `release`.
+ */
 async function openHeldAtLoading(viewport: Viewport): Promise<{ game: GamePage; release: () => void }> {
   const held = gate();
-  const game = await openGame({ viewport, noWait: true, before: (page) => holdMap(page, held.wait) });
+  const game = await openGame({
+    viewport,
+    before: async (page) => {
+      await page.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
+        await held.wait;
+        await route.continue();
+      });
+    },
+  });
   return { game, release: held.open };
 }
 
-/** Holds the map download (the loading screen's one request) until `until` resolves. */
-async function holdMap(page: Page, until: Promise<void>): Promise<void> {
-  await page.route(/\/assets\/map[^/]*\.json$/, async (route) => {
-    await until;
-    await route.continue();
-  });
+/** From the title, a game started before Phaser is in: the briefing, then the loading screen. */
+async function startWhileLoading(page: Page): Promise<void> {
+  await page.locator('.title-page .start-top').click();
+  await page.locator('.briefing-page button.primary', { hasText: 'Begin' }).click();
+  await waitForScreen(page, ['loading']);
+}
+
+/** Once Phaser is in, the game held on the loading screen starts; M goes back to the title. */
+async function leaveHeldGame(page: Page): Promise<void> {
+  await waitForScreen(page, ['hand'], 30_000);
+  await page.keyboard.press('m');
+  await waitForScreen(page, ['title']);
 }
 
 /** The source and help windows, opened and closed by keyboard from the hand. */
@@ -128,13 +145,13 @@ test('axe finds no serious or critical violation on any screen', async () => {
   const { game, release } = await openHeldAtLoading(VIEWPORTS.medium);
   try {
     const audited: string[] = [];
-    await waitForScreen(game.page, ['loading']);
+    findings.push(...(await runAxe(game.page, 'title')));
+    audited.push('title');
+    await startWhileLoading(game.page);
     findings.push(...(await runAxe(game.page, 'loading')));
     audited.push('loading');
     release();
-    await waitForScreen(game.page, ['title']);
-    findings.push(...(await runAxe(game.page, 'title')));
-    audited.push('title');
+    await leaveHeldGame(game.page);
     audited.push(...(await auditGame(game, '', findings, true)));
     expect(new Set(audited)).toEqual(new Set(ALL));
     expect(game.errors).toEqual([]);
@@ -150,26 +167,20 @@ test('axe, with larger text and the colour-blind palette on, at 1024×600', asyn
   const { game, release } = await openHeldAtLoading(VIEWPORTS.small);
   try {
     const { page } = game;
-    release();
-    await waitForScreen(page, ['title']);
-    // tick both settings by keyboard, then come back: the loading screen already wears them
+    // tick both settings by keyboard: the loading screen then wears them too
     for (const id of ['setting-largeText', 'setting-colorBlind']) {
       await tabTo(page, `#${id}`);
       await page.keyboard.press('Space');
     }
     const audited: string[] = [];
-    const heldAgain = gate();
-    await page.unrouteAll();
-    await holdMap(page, heldAgain.wait);
-    await page.reload();
-    await waitForScreen(page, ['loading']);
+    await startWhileLoading(page);
     expect(await page.evaluate(() => document.documentElement.className)).toMatch(
       /(?=.*\blarge-text\b)(?=.*\bcb-palette\b)/,
     );
     findings.push(...(await runAxe(page, `loading${LARGE}`)));
     audited.push('loading');
-    heldAgain.open();
-    await waitForScreen(page, ['title']);
+    release();
+    await leaveHeldGame(page);
     findings.push(...(await runAxe(page, `title${LARGE}`)));
     audited.push('title');
     audited.push(...(await auditGame(game, LARGE, findings, false)));

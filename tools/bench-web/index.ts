@@ -6,11 +6,13 @@ import { launch, VIEWPORT } from './browser.ts';
 import {
   frameFigure,
   heapFigure,
+  idleCpuFigure,
   sizeFigures,
   titleFigure,
   type WebFigure,
   type WebSettings,
 } from './figures.ts';
+import { lighthouseFigures } from './lighthouse.ts';
 import { opponentFigure } from './opponent.ts';
 import { buildSite, type Site } from './site.ts';
 
@@ -33,6 +35,14 @@ export const WEB_MEASUREMENTS: readonly WebMeasurement[] = [
   {
     name: 'frame time while the map animates',
     run: async (c) => [await frameFigure(c.browser, c.site, c.settings)],
+  },
+  {
+    name: 'CPU time per second on the idle play screen',
+    run: async (c) => [await idleCpuFigure(c.browser, c.site, c.settings)],
+  },
+  {
+    name: 'Lighthouse (mobile and desktop presets, gzip)',
+    run: (c) => lighthouseFigures(c.site.appGzipUrl, c.settings.lighthouseRuns, c.settings.log),
   },
   {
     name: 'heap growth over games in a row',
@@ -81,7 +91,7 @@ export interface WebResults {
 }
 
 function shown(x: number, unit: WebFigure['unit']): string {
-  const digits = unit === 'ms' && x >= 100 ? 0 : unit === 'MB' ? 2 : 1;
+  const digits = (unit === 'ms' && x >= 100) || unit === 'points' ? 0 : unit === 'MB' ? 2 : 1;
   return `${x.toFixed(digits)} ${unit}`;
 }
 
@@ -107,8 +117,25 @@ export function formatWeb(r: WebResults): string {
     if (f.measurement.startsWith('time to interactive title')) {
       return [
         `time to title: ${d.ratio}× the empty game; the game's canvas at ${d.gameCanvasMs} ms, ` +
-          `its map data in at ${d.gameMapLoadedMs} ms, the title ${d.gameMapLoadedToTitleMs} ms after that ` +
+          `its map data in at ${d.gameMapLoadedMs} ms (the title ${d.gameMapLoadedToTitleMs} ms after that; less than 0: before) ` +
           `(medians of ${f.runs.length} loads in fresh contexts)`,
+      ];
+    }
+    if (f.measurement === 'Lighthouse mobile performance score') {
+      type Audit = {
+        scores: Record<string, number>;
+        fcpMs: number;
+        lcpMs: number;
+        interactiveMs: number;
+        tbtMs: number;
+      };
+      const line = (name: string, a: Audit) =>
+        `lighthouse ${name}: performance ${a.scores.performance}, accessibility ${a.scores.accessibility}, ` +
+        `best practices ${a.scores['best-practices']}, SEO ${a.scores.seo}; first contentful paint ${a.fcpMs} ms, ` +
+        `largest ${a.lcpMs} ms, interactive ${a.interactiveMs} ms, total blocking ${a.tbtMs} ms`;
+      return [
+        `${line('mobile', d.mobile as Audit)} (medians of ${d.runs} runs, gzip)`,
+        line('desktop', d.desktop as Audit),
       ];
     }
     if (f.measurement.startsWith('p95 frame time')) {
@@ -129,6 +156,9 @@ export function formatWeb(r: WebResults): string {
         ((d[key] ?? []) as { file: string; kBGzip: number }[]).map((x) => `${x.file} ${x.kBGzip}`).join(', ');
       return [
         `${f.measurement.replace(', gzipped', '')} (kB gzipped): ${named('files')}` +
+          (d.besidePhaser
+            ? `; loaded beside Phaser meanwhile, not counted: ${named('besidePhaser') || 'none'}`
+            : '') +
           (d.notFetched ? `; not fetched: ${named('notFetched') || 'none'}` : ''),
       ];
     }

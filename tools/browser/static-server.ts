@@ -1,5 +1,6 @@
 // A tiny read-only static server on a free loopback port, for built pages under test or benchmark.
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -12,10 +13,19 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
+/** What a static host compresses on the fly (images and fonts are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.webmanifest']);
+
+export interface ServeOptions {
+  /** Gzip text files for a client that accepts it, as any static host does (the Lighthouse figures). */
+  gzip?: boolean;
+}
+
 /** Serves `root` without caching headers; anything outside it or missing is a 404. */
-export function serve(root: string): Promise<{ server: Server; url: string }> {
+export function serve(root: string, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     void (async () => {
       let path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -26,11 +36,24 @@ export function serve(root: string): Promise<{ server: Server; url: string }> {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-store',
-      });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const gzip =
+        options.gzip === true &&
+        COMPRESSIBLE.has(extname(file)) &&
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      if (gzip) {
+        res.writeHead(200, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          vary: 'accept-encoding',
+          'cache-control': 'no-store',
+        });
+        createReadStream(file)
+          .pipe(createGzip({ level: 6 }))
+          .pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'content-length': info.size, 'cache-control': 'no-store' });
       createReadStream(file).pipe(res);
     })();
   });

@@ -1,5 +1,5 @@
 // The briefing: the situation in the article's own words, your role and what you are after.
-import { monthLabel, type Role } from '../../engine/index.ts';
+import { monthLabel, type Role } from '../../engine/vocabulary.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
 import { openSource } from '../source.ts';

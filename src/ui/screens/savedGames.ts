@@ -1,6 +1,7 @@
 // The title screen's saved games (continue, watch or delete each) and the way in for a replay
 // file (a file picker, or a file dropped anywhere on the title screen).
-import { MAX_REPLAY_BYTES, type SaveEntry, type SaveSummary } from '../../persist/index.ts';
+import { MAX_REPLAY_BYTES } from '../../persist/format.ts';
+import type { SaveEntry, SaveSummary } from '../../persist/saveList.ts';
 import { h } from '../dom.ts';
 import { ROLE_NAMES } from './briefing.ts';
 
