@@ -3,6 +3,7 @@ import * as Phaser from 'phaser';
 import './styles/main.css';
 import './styles/game.css';
 import './styles/debrief.css';
+import './styles/feel.css';
 import { BootScene } from './scenes/BootScene.ts';
 import { BriefingScene } from './scenes/BriefingScene.ts';
 import { DebriefScene } from './scenes/DebriefScene.ts';

@@ -16,6 +16,8 @@ import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
+import { placeMapAlarms, statesInDanger } from './mapAlarms.ts';
+import { soundForSession } from '../audio/index.ts';
 
 const COMPUTER_PAUSE_MS = 700;
 
@@ -70,6 +72,13 @@ export class PlayScene extends Phaser.Scene {
     );
     this.viewer = null;
     this.hintsShown.clear();
+    // the sounds of each move, and the quiet bed of the player's side
+    const humans = session.humanRoles;
+    const offSound = soundForSession(
+      session,
+      humans.length === 1 ? humans[0]! : 'neutral',
+      () => this.screen.canSee,
+    );
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
@@ -87,6 +96,7 @@ export class PlayScene extends Phaser.Scene {
     window.addEventListener('resize', onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       observer.disconnect();
+      offSound();
       window.removeEventListener('resize', onResize);
       session.events.off('changed', onChanged);
       offHover?.();
@@ -238,7 +248,14 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private fitMap(): void {
-    fitMapToCell(this, this.screen);
+    fitMapToCell(this, this.screen, () => {
+      const { rules, state } = this.session;
+      const slot = this.screen.element.querySelector('.map-slot');
+      placeMapAlarms(
+        slot,
+        statesInDanger(rules, this.screen.shownMeters ?? state.meters, this.screen.canSee),
+      );
+    });
   }
 
   private paintMap(): void {
