@@ -1,8 +1,10 @@
 // Screenshots of the screens a player meets, at the sizes the layout is checked at: the title, the
-// first hand, an outcome, the news, the ending and the debrief, keyboard only, in one fixed world.
-//   npm run screens -- [--out docs/screens] [--prefix after] [--sizes 1366x768,1024x600] [--no-build]
+// first hand, an outcome, the news, the first hand with a meter in danger, the ending, keyboard
+// only, in one fixed world.
+//   npx tsx tools/screens.ts [--out docs/screens] [--prefix after] [--sizes 1366x768,1024x600]
+//                            [--seed 20230913] [--scenario ID] [--reduce] [--no-build]
 // Builds the game into a temporary folder (or serves dist/ with --no-build), plays Kim against the
-// easy computer and writes PREFIX-SCREEN-WxH.png. Motion is on (no reduced motion) unless --reduce.
+// computer and writes PREFIX-SCREEN-WxH.png. Motion is on (no reduced motion) unless --reduce.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,13 +24,14 @@ const sizes = opt('--sizes', '1366x768')
   .split(',')
   .map((s) => s.split('x').map(Number) as [number, number]);
 const reduce = args.includes('--reduce');
+const seed = opt('--seed', '20230913');
+const scenarioId = opt('--scenario', '');
 
 const screen = (page: Page): Promise<string> =>
   page.evaluate(() => {
     const dialog = document.querySelector('dialog[open]');
     if (dialog) return dialog.classList.contains('news-dialog') ? 'news' : 'dialog';
     if (document.querySelector('#ui .debrief')) return 'debrief';
-    if (document.querySelector('#ui .ending-screen')) return 'ending';
     if (document.querySelector('#ui .play .thinking')) return 'thinking';
     if (document.querySelector('#ui .play .continue:not([data-done])')) return 'outcome';
     if (document.querySelector('#ui .play .game-card')) return 'hand';
@@ -65,6 +68,8 @@ async function run(url: string, size: [number, number]): Promise<void> {
     await page.goto(url);
     await waitFor(page, ['title']);
     await shoot(page, 'title', size);
+    if (scenarioId) await page.check(`#scenario-${scenarioId}`);
+    await page.fill('#seed', seed);
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('button.start')?.focus());
     await page.keyboard.press('Enter');
     await waitFor(page, ['briefing']);
@@ -72,12 +77,22 @@ async function run(url: string, size: [number, number]): Promise<void> {
     const seen = new Set<string>();
     let move = 0;
     for (let steps = 0; steps < 400; steps++) {
-      const s = await waitFor(page, ['hand', 'outcome', 'news', 'ending', 'debrief', 'thinking'], 60_000);
+      const s = await waitFor(page, ['hand', 'outcome', 'news', 'debrief', 'thinking'], 60_000);
       if (s === 'thinking') {
         await page.waitForTimeout(60);
         continue;
       }
-      const name = s === 'hand' && seen.has('play') ? '' : s === 'hand' ? 'play' : s;
+      const alarm = s === 'hand' && (await page.locator('.map-alarm').count()) > 0 && !seen.has('danger');
+      // the debrief opens on the ending's own screen
+      const name = alarm
+        ? 'danger'
+        : s === 'hand' && seen.has('play')
+          ? ''
+          : s === 'hand'
+            ? 'play'
+            : s === 'debrief'
+              ? 'ending'
+              : s;
       if (name && !seen.has(name)) {
         seen.add(name);
         await shoot(page, name, size);

@@ -17,7 +17,8 @@ import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
 import { placeMapAlarms, statesInDanger } from './mapAlarms.ts';
-import { soundForSession } from '../audio/index.ts';
+import { soundForSession, type GameSound } from '../audio/index.ts';
+import { soundControls } from '../ui/soundControls.ts';
 
 const COMPUTER_PAUSE_MS = 700;
 
@@ -36,6 +37,8 @@ export class PlayScene extends Phaser.Scene {
   private viewer: Role | null = null;
   /** The countdown of a class's turn timer, while a hand waits for the player. */
   private turnTimer: Phaser.Time.TimerEvent | null = null;
+  /** The game's sound: the move's cues, and those waiting for the next screen. */
+  private gameSound: GameSound | null = null;
   /** The tips already shown in this game (each shows once). */
   private readonly hintsShown = new Set<string>();
 
@@ -74,11 +77,11 @@ export class PlayScene extends Phaser.Scene {
     this.hintsShown.clear();
     // the sounds of each move, and the quiet bed of the player's side
     const humans = session.humanRoles;
-    const offSound = soundForSession(
+    const sound = (this.gameSound = soundForSession(
       session,
       humans.length === 1 ? humans[0]! : 'neutral',
       () => this.screen.canSee,
-    );
+    ));
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
@@ -96,7 +99,7 @@ export class PlayScene extends Phaser.Scene {
     window.addEventListener('resize', onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       observer.disconnect();
-      offSound();
+      sound.stop();
       window.removeEventListener('resize', onResize);
       session.events.off('changed', onChanged);
       offHover?.();
@@ -201,6 +204,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private afterOutcome(): void {
+    this.gameSound?.next();
     const news = this.pendingNews;
     this.pendingNews = [];
     if (news.some((e) => e.kind !== 'ending')) {
@@ -306,9 +310,14 @@ export class PlayScene extends Phaser.Scene {
     const modal = openModal({
       title: 'Menu',
       body: h(
-        'p',
+        'div',
         {},
-        'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+        h(
+          'p',
+          {},
+          'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+        ),
+        h('div', { class: 'menu-sound', role: 'group', 'aria-label': 'Sound' }, ...soundControls()),
       ),
       actions: [
         {

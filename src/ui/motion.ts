@@ -9,7 +9,11 @@ function ghost(el: HTMLElement, className: string, ms: number): void {
   if (rect.width === 0) return;
   const copy = el.cloneNode(true) as HTMLElement;
   // no duplicate ids, nothing to focus or hear
-  for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
+  for (const node of [copy, ...copy.querySelectorAll('[id], [aria-labelledby], [aria-describedby]')]) {
+    node.removeAttribute('id');
+    node.removeAttribute('aria-labelledby');
+    node.removeAttribute('aria-describedby');
+  }
   copy.setAttribute('aria-hidden', 'true');
   copy.setAttribute('inert', '');
   copy.classList.add('motion-ghost', className);
