@@ -13,6 +13,7 @@ import {
   type Rules,
 } from '../src/engine/index.ts';
 import { loadScenarioFile } from '../src/scenario/node.ts';
+import { statesInDanger } from '../src/ui/danger.ts';
 import { endingMood, leaderMood } from '../src/ui/mood.ts';
 import { SEE_ALL, visibleTo } from '../src/ui/privacy.ts';
 import { portrait } from '../src/ui/portraits.ts';
@@ -70,6 +71,17 @@ describe('a leader’s face', () => {
     const decorative = portrait('china');
     expect(decorative.getAttribute('aria-hidden')).toBe('true');
     expect(decorative.getAttribute('role')).toBeNull();
+  });
+});
+
+describe('the danger rings on the map', () => {
+  it('mark each state with a meter of its own in a danger zone, and only what the viewer may see', () => {
+    expect(statesInDanger(rules, start.meters, SEE_ALL)).toEqual([]);
+    const both = withMeters(start, { 'dprk.food': 10, 'russia.shells': 5, exposure: 90 }).meters;
+    // exposure is shared: it colours the top bar, not a state
+    expect(statesInDanger(rules, both, SEE_ALL)).toEqual(['dprk', 'russia']);
+    // Russia's shells are its secret: Kim's side of the device sees no ring over Russia
+    expect(statesInDanger(rules, both, visibleTo(rules, 'kim'))).toEqual(['dprk']);
   });
 });
 

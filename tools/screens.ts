@@ -1,6 +1,6 @@
 // Screenshots of the screens a player meets, at the sizes the layout is checked at: the title, the
-// first hand, an outcome, the news, the first hand with a meter in danger, the ending, keyboard
-// only, in one fixed world.
+// first hand, the game's menu, an outcome, the news, the first news with the other states' reactions,
+// the first hand with a meter in danger, the ending, by keyboard (the menu by a click), in one fixed world.
 //   npx tsx tools/screens.ts [--out docs/screens] [--prefix after] [--sizes 1366x768,1024x600]
 //                            [--seed 20230913] [--scenario ID] [--reduce] [--no-build]
 // Builds the game into a temporary folder (or serves dist/ with --no-build), plays Kim against the
@@ -83,6 +83,16 @@ async function run(url: string, size: [number, number]): Promise<void> {
         continue;
       }
       const alarm = s === 'hand' && (await page.locator('.map-alarm').count()) > 0 && !seen.has('danger');
+      const reaction =
+        s === 'news' &&
+        seen.has('news') &&
+        !seen.has('reactions') &&
+        (await page.locator('.kind-reaction').count()) > 0;
+      if (reaction) {
+        seen.add('reactions');
+        await page.locator('dialog[open] .kind-reaction').first().scrollIntoViewIfNeeded();
+        await shoot(page, 'reactions', size);
+      }
       // the debrief opens on the ending's own screen
       const name = alarm
         ? 'danger'
@@ -96,6 +106,15 @@ async function run(url: string, size: [number, number]): Promise<void> {
       if (name && !seen.has(name)) {
         seen.add(name);
         await shoot(page, name, size);
+        if (name === 'play') {
+          // the game's menu (with the sound settings), then back to the hand
+          await page.click('#ui .top-actions button:text-is("Menu")');
+          await shoot(page, 'menu', size);
+          await page.keyboard.press('Escape');
+          await page.evaluate(() =>
+            document.querySelector<HTMLElement>('#ui .option:not([disabled])')?.focus(),
+          );
+        }
       }
       if (s === 'debrief') break;
       if (s === 'hand') {

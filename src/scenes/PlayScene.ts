@@ -16,7 +16,8 @@ import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
-import { placeMapAlarms, statesInDanger } from './mapAlarms.ts';
+import { placeMapAlarms } from './mapAlarms.ts';
+import { statesInDanger } from '../ui/danger.ts';
 import { soundForSession, type GameSound } from '../audio/index.ts';
 import { soundControls } from '../ui/soundControls.ts';
 

@@ -1,22 +1,7 @@
 // A ring that pulses on the map over a state with a meter in its danger zone. It is HTML laid over
 // the canvas at the state's label (the meters panel says the same in words, so the ring is hidden
 // from assistive technology); with reduced motion it stays still.
-import type { GameState, Rules } from '../engine/index.ts';
-import { inDanger } from '../ui/danger.ts';
-import type { Visible } from '../ui/privacy.ts';
 import { mapHost } from './MapScene.ts';
-
-const PLAYABLE = ['dprk', 'russia'] as const;
-
-/** The playable states with a visible meter of their own in a danger zone. */
-export function statesInDanger(rules: Rules, meters: GameState['meters'], visible: Visible): string[] {
-  return PLAYABLE.filter((owner) =>
-    rules.meterIds.some((id) => {
-      const def = rules.meters.get(id)!;
-      return def.owner === owner && visible(id) && inDanger(def, meters[id]!) !== null;
-    }),
-  );
-}
 
 /** Puts a ring in `slot` (the map's cell) over each state in danger; removes the others. */
 export function placeMapAlarms(slot: Element | null, states: string[]): void {
