@@ -6,6 +6,7 @@ import { h } from './dom.ts';
 import { meterLabel } from './changes.ts';
 import { sourceButton } from './source.ts';
 import { portrait, type Subject } from './portraits.ts';
+import type { Mood } from './mood.ts';
 
 export interface CardView {
   card: Card;
@@ -15,6 +16,8 @@ export interface CardView {
   offerFrom?: string;
   /** Whose face the card carries: the one who plays it, or who made the offer. */
   face: Subject;
+  /** How that face looks (a leader's situation). */
+  mood?: Mood;
   /** Whether an option can be chosen now (its condition holds). */
   isOpen: (optionId: string) => boolean;
   onChoose: (optionId: string) => void;
@@ -70,7 +73,7 @@ export function renderCard(rules: Rules, view: CardView): HTMLElement {
       'header',
       { class: 'game-card-head' },
       h('span', { class: 'card-key', 'aria-hidden': 'true' }, String(view.index)),
-      portrait(view.face, { className: 'card-face' }),
+      portrait(view.face, { className: 'card-face', ...(view.mood ? { mood: view.mood } : {}) }),
       h('h3', { id: titleId }, view.offerFrom ? `Offer from ${view.offerFrom}: ${card.title}` : card.title),
       sourceButton(card),
     ),

@@ -15,7 +15,7 @@ import { h } from '../dom.ts';
 import { changeChips } from '../changes.ts';
 import { renderCard } from '../cards.ts';
 import { animateMeters, meterPanel } from '../meters.ts';
-import { leaderMood, MOOD_WORDS } from '../mood.ts';
+import { leaderMood, MOOD_WORDS, type Mood } from '../mood.ts';
 import { portrait } from '../portraits.ts';
 import { settings } from '../settings.ts';
 import { flyAway } from '../motion.ts';
@@ -93,6 +93,7 @@ export class PlayScreen {
       h(
         'section',
         { class: `pass-screen role-${to}`, 'aria-labelledby': 'pass-title' },
+        portrait(to, { className: 'pass-face' }),
         h('p', { class: 'eyebrow' }, 'Two players, one device'),
         h('h1', { id: 'pass-title' }, `Pass the device to ${ROLE_NAMES[to]}`),
         h(
@@ -106,6 +107,11 @@ export class PlayScreen {
       ),
     );
     button.focus();
+  }
+
+  /** How a leader's situation stands on the meters shown, as far as the viewer may see. */
+  private moodOf(role: Role): Mood {
+    return leaderMood(this.session.rules, this.shownMeters ?? this.session.state.meters, role, this.visible);
   }
 
   /** The empty cell the map is drawn behind, in page pixels. */
@@ -127,9 +133,10 @@ export class PlayScreen {
         ? this.session.seat(role) === 'human' && this.session.humanRoles.length === 1
         : this.viewer === role;
 
+    this.shownMeters = shown.meters;
     // each leader's face says how their situation stands (only from meters this viewer may see)
     const face = (role: Role) => {
-      const mood = leaderMood(rules, shown.meters, role, this.visible);
+      const mood = this.moodOf(role);
       return portrait(role, {
         mood,
         label: `${ROLE_NAMES[role]}, ${MOOD_WORDS[mood]}`,
@@ -163,7 +170,6 @@ export class PlayScreen {
       this.bottom(state, focus),
     );
     animateMeters(this.element, motion);
-    this.shownMeters = shown.meters;
     this.shownTurn = shown.turn;
     this.shownStage = shown.stage;
     // a replay keeps the focus where the viewer's controls left it
@@ -336,6 +342,7 @@ export class PlayScreen {
         index: i + 1,
         offerFrom: offer ? ROLE_NAMES[offer.from] : undefined,
         face: offer ? offer.from : card.role,
+        mood: this.moodOf(offer ? offer.from : card.role),
         isOpen: (optionId) => open.has(`${id}/${optionId}`),
         onChoose: (optionId) => {
           // the chosen card leaves the table (a copy flies off; the move itself does not wait)
@@ -411,7 +418,7 @@ export class PlayScreen {
       return h(
         'div',
         { class: `outcome role-${move.role}` },
-        portrait(move.role, { className: 'outcome-face' }),
+        portrait(move.role, { mood: this.moodOf(move.role), className: 'outcome-face' }),
         h('h2', {}, `${who} chose: ${option.label}`),
         h('p', { class: 'muted small' }, card.title),
         h('p', { class: 'outcome-text' }, move.text),
