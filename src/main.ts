@@ -3,6 +3,7 @@
 import './styles/main.css';
 import './styles/game.css';
 import './styles/debrief.css';
+import './styles/feel.css';
 import mapUrl from '../assets/map.json?url';
 import { TitleScene } from './scenes/TitleScene.ts';
 import { SCENES } from './scenes/keys.ts';

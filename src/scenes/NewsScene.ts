@@ -1,6 +1,7 @@
 import * as Phaser from 'phaser';
 import { currentSession } from '../bridge/session.ts';
 import { monthLabel, type ChronicleEntry } from '../engine/index.ts';
+import { h } from '../ui/dom.ts';
 import { openModal } from '../ui/modal.ts';
 import { announce } from '../ui/root.ts';
 import { newsAnnouncement, renderNews } from '../ui/screens/news.ts';
@@ -42,7 +43,13 @@ export class NewsScene extends Phaser.Scene {
         state.turn > ended
           ? `News: ${month(ended)} ends, ${month(state.turn)} begins`
           : `News: ${month(ended)}`,
-      body: renderNews(session.rules, data.entries, data.visible),
+      body: h(
+        'div',
+        {},
+        // the new month, large: decorative, the window's title says it in words
+        state.turn > ended ? h('p', { class: 'month-turn', 'aria-hidden': 'true' }, month(state.turn)) : null,
+        renderNews(session.rules, data.entries, data.visible),
+      ),
       className: 'news-dialog',
       closeLabel: 'Continue',
       closePrimary: true,

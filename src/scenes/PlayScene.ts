@@ -16,6 +16,10 @@ import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
+import { placeMapAlarms } from './mapAlarms.ts';
+import { statesInDanger } from '../ui/danger.ts';
+import { soundForSession, type GameSound } from '../audio/index.ts';
+import { soundControls } from '../ui/soundControls.ts';
 
 const COMPUTER_PAUSE_MS = 700;
 
@@ -34,6 +38,8 @@ export class PlayScene extends Phaser.Scene {
   private viewer: Role | null = null;
   /** The countdown of a class's turn timer, while a hand waits for the player. */
   private turnTimer: Phaser.Time.TimerEvent | null = null;
+  /** The game's sound: the move's cues, and those waiting for the next screen. */
+  private gameSound: GameSound | null = null;
   /** The tips already shown in this game (each shows once). */
   private readonly hintsShown = new Set<string>();
 
@@ -72,6 +78,13 @@ export class PlayScene extends Phaser.Scene {
     // a live class game is seen by one side for good: the rival's secrets are not even on this device
     this.screen.setViewer(session.viewer);
     this.hintsShown.clear();
+    // the sounds of each move, and the quiet bed of the player's side
+    const humans = session.humanRoles;
+    const sound = (this.gameSound = soundForSession(
+      session,
+      humans.length === 1 ? humans[0]! : 'neutral',
+      () => this.screen.canSee,
+    ));
     showScreen(this.screen.element);
     const onChanged = (e: SessionEvents['changed']) => this.onChanged(e);
     session.events.on('changed', onChanged);
@@ -89,6 +102,7 @@ export class PlayScene extends Phaser.Scene {
     window.addEventListener('resize', onResize);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       observer.disconnect();
+      sound.stop();
       window.removeEventListener('resize', onResize);
       session.events.off('changed', onChanged);
       offHover?.();
@@ -193,6 +207,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private afterOutcome(): void {
+    this.gameSound?.next();
     const news = this.pendingNews;
     this.pendingNews = [];
     if (news.some((e) => e.kind !== 'ending')) {
@@ -240,7 +255,14 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private fitMap(): void {
-    fitMapToCell(this, this.screen);
+    fitMapToCell(this, this.screen, () => {
+      const { rules, state } = this.session;
+      const slot = this.screen.element.querySelector('.map-slot');
+      placeMapAlarms(
+        slot,
+        statesInDanger(rules, this.screen.shownMeters ?? state.meters, this.screen.canSee),
+      );
+    });
   }
 
   private paintMap(): void {
@@ -291,11 +313,16 @@ export class PlayScene extends Phaser.Scene {
     const modal = openModal({
       title: 'Menu',
       body: h(
-        'p',
+        'div',
         {},
-        this.session.live
-          ? 'The class server keeps this game: join the class again with its code to come back to it.'
-          : 'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+        h(
+          'p',
+          {},
+          this.session.live
+            ? 'The class server keeps this game: join the class again with its code to come back to it.'
+            : 'This game saves itself after every move: you can continue it later from “Saved games” on the title screen.',
+        ),
+        h('div', { class: 'menu-sound', role: 'group', 'aria-label': 'Sound' }, ...soundControls()),
       ),
       actions: [
         {

@@ -7,13 +7,17 @@ import { settings } from '../ui/settings.ts';
 import { mapHost } from './MapScene.ts';
 import { shipmentsFor } from './shipments.ts';
 
-/** Fits the map to the screen's map cell once the browser has laid the screen out. */
-export function fitMapToCell(scene: Phaser.Scene, screen: PlayScreen): void {
+/**
+ * Fits the map to the screen's map cell once the browser has laid the screen out; `then` runs
+ * after (to place what sits over the map).
+ */
+export function fitMapToCell(scene: Phaser.Scene, screen: PlayScreen, then?: () => void): void {
   requestAnimationFrame(() => {
     if (!scene.scene.isActive()) return;
     const rect = screen.mapRect();
     if (rect && rect.width > 0)
       mapHost.scene?.fit({ x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+    then?.();
   });
 }
 

@@ -5,6 +5,8 @@ import type { Card } from '../scenario/schema.ts';
 import { h } from './dom.ts';
 import { meterLabel } from './changes.ts';
 import { sourceButton } from './source.ts';
+import { portrait, type Subject } from './portraits.ts';
+import type { Mood } from './mood.ts';
 
 export interface CardView {
   card: Card;
@@ -12,6 +14,10 @@ export interface CardView {
   index: number;
   /** Set when this card is an offer from the other side. */
   offerFrom?: string;
+  /** Whose face the card carries: the one who plays it, or who made the offer. */
+  face: Subject;
+  /** How that face looks (a leader's situation). */
+  mood?: Mood;
   /** Whether an option can be chosen now (its condition holds). */
   isOpen: (optionId: string) => boolean;
   onChoose: (optionId: string) => void;
@@ -67,6 +73,7 @@ export function renderCard(rules: Rules, view: CardView): HTMLElement {
       'header',
       { class: 'game-card-head' },
       h('span', { class: 'card-key', 'aria-hidden': 'true' }, String(view.index)),
+      portrait(view.face, { className: 'card-face', ...(view.mood ? { mood: view.mood } : {}) }),
       h('h3', { id: titleId }, view.offerFrom ? `Offer from ${view.offerFrom}: ${card.title}` : card.title),
       sourceButton(card),
     ),

@@ -4,15 +4,10 @@ import type { MeterDef } from '../scenario/schema.ts';
 import { h } from './dom.ts';
 import { changeTone, shortLabel } from './changes.ts';
 import { SEE_ALL, type Visible } from './privacy.ts';
+import { inDanger } from './danger.ts';
 
 function pct(def: MeterDef, v: number): number {
   return ((v - def.min) / (def.max - def.min)) * 100;
-}
-
-export function inDanger(def: MeterDef, v: number): 'low' | 'high' | null {
-  if (def.danger?.low !== undefined && v <= def.danger.low) return 'low';
-  if (def.danger?.high !== undefined && v >= def.danger.high) return 'high';
-  return null;
 }
 
 export function meterRow(rules: Rules, id: string, value: number, previous?: number): HTMLElement {
@@ -25,13 +20,20 @@ export function meterRow(rules: Rules, id: string, value: number, previous?: num
   if (def.danger?.high !== undefined) {
     bar.append(h('span', { class: 'zone high', style: `width:${100 - pct(def, def.danger.high)}%` }));
   }
-  bar.append(h('span', { class: 'fill', style: `width:${pct(def, value)}%` }));
   const delta = previous === undefined ? 0 : Math.round(value - previous);
+  // a bar that moved starts where it was; animateMeters (motion on) slides it to its new value
+  bar.append(
+    h('span', {
+      class: 'fill',
+      style: `width:${pct(def, value)}%`,
+      'data-from': delta !== 0 ? pct(def, previous!) : null,
+    }),
+  );
   const dangerText = danger === 'low' ? ', dangerously low' : danger === 'high' ? ', dangerously high' : '';
   return h(
     'div',
     {
-      class: `meter${danger ? ' danger' : ''}`,
+      class: `meter${danger ? ' danger' : ''}${delta !== 0 ? ` moved ${changeTone(rules, id, delta)}` : ''}`,
       role: 'meter',
       'aria-valuemin': def.min,
       'aria-valuemax': def.max,
@@ -86,6 +88,8 @@ export function meterPanel(
   previous: Record<string, number> | undefined,
   className: string,
   visible: Visible = SEE_ALL,
+  /** A face beside the heading (the leader's portrait). */
+  face?: Element,
 ): HTMLElement {
   const ids = rules.meterIds.filter((id) => rules.meters.get(id)!.owner === owner);
   const headingId = `meters-${owner}`;
@@ -97,9 +101,24 @@ export function meterPanel(
       'aria-labelledby': headingId,
       tabindex: owner === 'shared' ? null : 0,
     },
-    h('h2', { id: headingId }, title),
+    face
+      ? h('div', { class: 'panel-head' }, face, h('h2', { id: headingId }, title))
+      : h('h2', { id: headingId }, title),
     ...ids.map((id) =>
       visible(id) ? meterRow(rules, id, meters[id]!, previous?.[id]) : hiddenRow(rules, id),
     ),
   );
+}
+
+/**
+ * Slides each moved bar from its old value to its new one (a CSS transition). With reduced motion
+ * the bars are simply drawn at their new values.
+ */
+export function animateMeters(root: HTMLElement, motion: boolean): void {
+  if (!motion) return;
+  const fills = [...root.querySelectorAll<HTMLElement>('.meter-bar .fill[data-from]')];
+  const targets = fills.map((fill) => fill.style.width);
+  fills.forEach((fill) => (fill.style.width = `${fill.dataset['from']}%`));
+  void root.offsetWidth; // the old widths are laid out before the new ones are set
+  fills.forEach((fill, i) => (fill.style.width = targets[i]!));
 }

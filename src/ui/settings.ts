@@ -5,14 +5,29 @@ export interface Settings {
   reducedMotion: boolean;
   largeText: boolean;
   colorBlind: boolean;
+  /** Sound effects and the quiet music bed (nothing plays before the first key or click). */
+  sound: boolean;
+  /** How loud, 0–100. */
+  volume: number;
 }
+
+/** The settings that are on/off switches (the rest are numbers). */
+export type SwitchSetting = 'reducedMotion' | 'largeText' | 'colorBlind' | 'sound';
+
+export const DEFAULT_VOLUME = 60;
 
 const KEY = 'shells-for-oil.settings.v1';
 
 function defaults(): Settings {
   const prefersReduced =
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  return { reducedMotion: prefersReduced, largeText: false, colorBlind: false };
+  return {
+    reducedMotion: prefersReduced,
+    largeText: false,
+    colorBlind: false,
+    sound: true,
+    volume: DEFAULT_VOLUME,
+  };
 }
 
 /** Reads the stored settings; anything unreadable falls back to the defaults, key by key. */
@@ -22,9 +37,12 @@ export function loadSettings(): Settings {
     const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '{}');
     if (typeof raw !== 'object' || raw === null) return base;
     const stored = raw as Record<string, unknown>;
-    for (const key of Object.keys(base) as (keyof Settings)[]) {
+    for (const key of ['reducedMotion', 'largeText', 'colorBlind', 'sound'] as const) {
       if (typeof stored[key] === 'boolean') base[key] = stored[key];
     }
+    const volume = stored['volume'];
+    if (typeof volume === 'number' && Number.isFinite(volume))
+      base.volume = Math.round(Math.min(100, Math.max(0, volume)));
   } catch {
     // unreadable storage or JSON: keep the defaults
   }

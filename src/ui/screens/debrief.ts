@@ -17,6 +17,9 @@ import type { MeterDef, Tradeoff } from '../../scenario/schema.ts';
 import { formatNumber, meterChart } from '../charts.ts';
 import { h } from '../dom.ts';
 import { ROLE_NAMES, openSource, whoName, type SourceItem } from '../source.ts';
+import { endingMood } from '../mood.ts';
+import { settings } from '../settings.ts';
+import { portrait } from '../portraits.ts';
 
 export interface DebriefContext {
   rules: Rules;
@@ -154,6 +157,7 @@ function endingSection(ctx: DebriefContext): HTMLElement {
   const reached = state.ending;
   const ending = reached ? rules.endings.get(reached.id) : undefined;
   const headingId = `debrief-title-${counter}`;
+  const objectivesId = `debrief-objectives-${counter}`;
   const scenario = rules.scenario;
   const endTurn = reached?.turn ?? state.turn;
   const when = `${ctx.monthLabel(endTurn)} · month ${endTurn} of ${scenario.turns}`;
@@ -164,6 +168,7 @@ function endingSection(ctx: DebriefContext): HTMLElement {
     return h(
       'li',
       { class: `result role-${role} ${result ? `result-${result}` : ''}` },
+      portrait(role, { mood: result ? endingMood(result) : 'strained', className: 'result-face' }),
       h(
         'span',
         { class: 'result-who' },
@@ -181,7 +186,8 @@ function endingSection(ctx: DebriefContext): HTMLElement {
 
   return h(
     'section',
-    { class: 'debrief-ending card-panel', 'aria-labelledby': headingId },
+    // the ending's own screen: the first screenful of the debrief, the rest below it
+    { class: 'debrief-ending ending-screen card-panel', 'aria-labelledby': headingId },
     h('p', { class: 'debrief-kicker' }, `${scenario.title} · ended ${when}`),
     h('h1', { id: headingId, tabindex: -1 }, ending?.title ?? 'The game is not over yet'),
     h('ul', { class: 'results', 'aria-label': 'Results' }, results),
@@ -193,6 +199,20 @@ function endingSection(ctx: DebriefContext): HTMLElement {
       ending
         ? sourceButton({ title: ending.title, paragraphs: ending.paragraphs, quote: ending.quote }, 'Source')
         : null,
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'primary read-debrief',
+        onclick: () => {
+          const next = document.getElementById(objectivesId);
+          next?.scrollIntoView({ behavior: settings().reducedMotion ? 'auto' : 'smooth', block: 'start' });
+          next?.setAttribute('tabindex', '-1');
+          next?.focus({ preventScroll: true });
+        },
+      },
+      'Read the debrief',
     ),
     h(
       'nav',

@@ -4,6 +4,7 @@ import { h } from '../dom.ts';
 import { changeChips } from '../changes.ts';
 import { SEE_ALL, type Visible } from '../privacy.ts';
 import { openSource } from '../source.ts';
+import { portrait, type Subject } from '../portraits.ts';
 import { ROLE_NAMES } from './briefing.ts';
 
 function sourceOf(
@@ -24,6 +25,13 @@ function byline(entry: ChronicleEntry): string {
   return 'Events';
 }
 
+/** Whose emblem or face heads a news item. */
+function subjectOf(entry: ChronicleEntry): Subject {
+  if (entry.kind === 'reaction' && entry.actor) return entry.actor;
+  if (entry.kind === 'delayed' && entry.role) return entry.role;
+  return 'events';
+}
+
 export function renderNews(rules: Rules, entries: ChronicleEntry[], visible: Visible = SEE_ALL): HTMLElement {
   const items = entries.filter((e) => e.kind !== 'ending');
   return h(
@@ -34,6 +42,7 @@ export function renderNews(rules: Rules, entries: ChronicleEntry[], visible: Vis
       return h(
         'li',
         { class: `news-item kind-${entry.kind}` },
+        portrait(subjectOf(entry), { className: 'news-face' }),
         h('p', { class: 'eyebrow' }, byline(entry)),
         h('h3', {}, entry.title),
         h('p', {}, entry.text),

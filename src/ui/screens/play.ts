@@ -14,7 +14,11 @@ import type { Session } from '../../bridge/session.ts';
 import { h } from '../dom.ts';
 import { changeChips } from '../changes.ts';
 import { renderCard } from '../cards.ts';
-import { meterPanel } from '../meters.ts';
+import { animateMeters, meterPanel } from '../meters.ts';
+import { leaderMood, MOOD_WORDS, type Mood } from '../mood.ts';
+import { portrait } from '../portraits.ts';
+import { settings } from '../settings.ts';
+import { flyAway } from '../motion.ts';
 import { SEE_ALL, visibleTo, type Visible } from '../privacy.ts';
 import { sourceButton } from '../source.ts';
 import { ROLE_NAMES } from './briefing.ts';
@@ -50,6 +54,11 @@ export class PlayScreen {
   private visible: Visible = SEE_ALL;
   /** A tip of the scenario's to show above the hand or the outcome (null: none). */
   private hint: string | null = null;
+  /** The month and stage the last render showed, to mark the moment either moves. */
+  private shownTurn: number | null = null;
+  /** The meters the last render showed (the map's danger rings follow them). */
+  shownMeters: GameState['meters'] | null = null;
+  private shownStage: GameState['stage'] | null = null;
 
   constructor(session: Session, handlers: PlayHandlers, tint: string) {
     this.session = session;
@@ -84,6 +93,7 @@ export class PlayScreen {
       h(
         'section',
         { class: `pass-screen role-${to}`, 'aria-labelledby': 'pass-title' },
+        portrait(to, { className: 'pass-face' }),
         h('p', { class: 'eyebrow' }, 'Two players, one device'),
         h('h1', { id: 'pass-title' }, `Pass the device to ${ROLE_NAMES[to]}`),
         h(
@@ -97,6 +107,11 @@ export class PlayScreen {
       ),
     );
     button.focus();
+  }
+
+  /** How a leader's situation stands on the meters shown, as far as the viewer may see. */
+  private moodOf(role: Role): Mood {
+    return leaderMood(this.session.rules, this.shownMeters ?? this.session.state.meters, role, this.visible);
   }
 
   /** The empty cell the map is drawn behind, in page pixels. */
@@ -118,8 +133,19 @@ export class PlayScreen {
         ? this.session.seat(role) === 'human' && this.session.humanRoles.length === 1
         : this.viewer === role;
 
+    this.shownMeters = shown.meters;
+    // each leader's face says how their situation stands (only from meters this viewer may see)
+    const face = (role: Role) => {
+      const mood = this.moodOf(role);
+      return portrait(role, {
+        mood,
+        label: `${ROLE_NAMES[role]}, ${MOOD_WORDS[mood]}`,
+        className: 'panel-face',
+      });
+    };
+    const motion = !settings().reducedMotion;
     this.element.replaceChildren(
-      this.topBar(shown),
+      this.topBar(shown, motion),
       meterPanel(
         rules,
         'dprk',
@@ -128,6 +154,7 @@ export class PlayScreen {
         previousMeters,
         'left role-kim',
         this.visible,
+        face('kim'),
       ),
       this.mapSlot(),
       meterPanel(
@@ -138,9 +165,13 @@ export class PlayScreen {
         previousMeters,
         'right role-putin',
         this.visible,
+        face('putin'),
       ),
       this.bottom(state, focus),
     );
+    animateMeters(this.element, motion);
+    this.shownTurn = shown.turn;
+    this.shownStage = shown.stage;
     // a replay keeps the focus where the viewer's controls left it
     if (focus.kind === 'replay') return;
     const first = this.element.querySelector<HTMLElement>(
@@ -149,9 +180,17 @@ export class PlayScreen {
     first?.focus({ preventScroll: true });
   }
 
-  private topBar(state: GameState): HTMLElement {
+  private topBar(state: GameState, motion: boolean): HTMLElement {
     const rules = this.session.rules;
     const scenario = rules.scenario;
+    // the alliance stepping forward or back, and the month turning, are marked as they happen
+    const stepped =
+      motion && this.shownStage !== null && this.shownStage !== state.stage
+        ? stageIndex(state.stage) > stageIndex(this.shownStage)
+          ? ' stepped forward'
+          : ' stepped back'
+        : '';
+    const turned = motion && this.shownTurn !== null && this.shownTurn !== state.turn ? ' turned' : '';
     const track = h(
       'ol',
       { class: 'stage-track', 'aria-label': `Alliance stage: ${STAGE_NAMES[state.stage]}` },
@@ -159,7 +198,7 @@ export class PlayScreen {
         h(
           'li',
           {
-            class: `stage ${stageIndex(stage) < stageIndex(state.stage) ? 'past' : ''} ${stage === state.stage ? 'current' : ''}`,
+            class: `stage ${stageIndex(stage) < stageIndex(state.stage) ? 'past' : ''} ${stage === state.stage ? `current${stepped}` : ''}`,
             'aria-current': stage === state.stage ? 'step' : null,
           },
           STAGE_NAMES[stage],
@@ -181,7 +220,7 @@ export class PlayScreen {
       h(
         'div',
         { class: 'when' },
-        h('h1', { class: 'month' }, monthLabel(scenario.start, state.turn)),
+        h('h1', { class: `month${turned}` }, monthLabel(scenario.start, state.turn)),
         h('span', { class: 'muted small' }, `Month ${state.turn} of ${scenario.turns} · ${scenario.title}`),
       ),
       track,
@@ -297,12 +336,19 @@ export class PlayScreen {
     const offer = state.offers[0];
     const cardIds = offer ? [offer.card] : state.hands[role];
     const cards = cardIds.map((id, i) => {
-      const el = renderCard(rules, {
-        card: rules.cards.get(id)!,
+      const card = rules.cards.get(id)!;
+      const el: HTMLElement = renderCard(rules, {
+        card,
         index: i + 1,
         offerFrom: offer ? ROLE_NAMES[offer.from] : undefined,
+        face: offer ? offer.from : card.role,
+        mood: this.moodOf(offer ? offer.from : card.role),
         isOpen: (optionId) => open.has(`${id}/${optionId}`),
-        onChoose: (optionId) => this.session.choose(id, optionId),
+        onChoose: (optionId) => {
+          // the chosen card leaves the table (a copy flies off; the move itself does not wait)
+          if (!settings().reducedMotion) flyAway(el);
+          this.session.choose(id, optionId);
+        },
       });
       el.classList.toggle('selected', i === 0);
       return el;
@@ -372,6 +418,7 @@ export class PlayScreen {
       return h(
         'div',
         { class: `outcome role-${move.role}` },
+        portrait(move.role, { mood: this.moodOf(move.role), className: 'outcome-face' }),
         h('h2', {}, `${who} chose: ${option.label}`),
         h('p', { class: 'muted small' }, card.title),
         h('p', { class: 'outcome-text' }, move.text),

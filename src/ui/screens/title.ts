@@ -3,7 +3,9 @@ import { LEVELS, LEVEL_NAMES, type Level } from '../../ai/settings.ts';
 import type { Role } from '../../engine/index.ts';
 import type { ScenarioCover } from '../../scenario/cover.ts';
 import { h } from '../dom.ts';
-import { settings, updateSettings, type Settings } from '../settings.ts';
+import { settings, updateSettings, type SwitchSetting } from '../settings.ts';
+import { soundControls } from '../soundControls.ts';
+import { portrait } from '../portraits.ts';
 
 export type Mode = 'vs-computer' | 'hotseat' | 'watch';
 
@@ -56,7 +58,7 @@ function radio(name: string, value: string, checked: boolean, label: Node[], dis
   );
 }
 
-function checkbox(key: keyof Settings, label: string): HTMLElement {
+function checkbox(key: SwitchSetting, label: string): HTMLElement {
   const id = `setting-${key}`;
   const input = h('input', { type: 'checkbox', id, checked: settings()[key] });
   input.addEventListener('change', () => updateSettings({ [key]: input.checked }));
@@ -181,6 +183,7 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
     checkbox('reducedMotion', 'Reduce motion'),
     checkbox('largeText', 'Larger text'),
     checkbox('colorBlind', 'Colour-blind-safe colours'),
+    ...soundControls(),
   );
 
   const start = h('button', { type: 'submit', class: 'primary start' }, 'Start');
@@ -296,18 +299,22 @@ export function renderTitle(ctx: TitleContext): HTMLElement {
       { class: 'page-inner' },
       h(
         'header',
-        { class: 'title-header' },
+        { class: 'title-header title-hero' },
+        portrait('kim', { className: 'hero-face hero-kim' }),
         h(
           'div',
-          {},
+          { class: 'hero-text' },
+          h('p', { class: 'hero-kicker' }, 'Pyongyang · Moscow · 2023'),
           h('h1', {}, 'Shells for Oil'),
           h(
             'p',
             { class: 'lede' },
             'A strategy simulation of the 2023 arms deal between North Korea and Russia, built from one BBC article. Every choice is a trade-off the article describes — and cites it.',
           ),
+          h('button', { type: 'submit', form: 'title-form', class: 'primary start-top' }, 'Start'),
+          h('p', { class: 'hero-note' }, 'Pick a scenario, a side and a mode below, or start at once.'),
         ),
-        h('button', { type: 'submit', form: 'title-form', class: 'primary start-top' }, 'Start'),
+        portrait('putin', { className: 'hero-face hero-putin' }),
       ),
       // saved games and the replay opener go here (TitleScene fills it); problems are said here
       h('p', { class: 'field-error title-problem', role: 'alert' }),
