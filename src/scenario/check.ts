@@ -2,13 +2,14 @@
 // smoke run of random games, a summary, and the trade-off coverage across the files checked.
 import { join } from 'node:path';
 import { tradeoffCoverage, type CoverageRow } from './coverage.ts';
+import { identityProblems } from './identity.ts';
 import { locateIssues, parseScenarioText, type ScenarioProblem } from './load.ts';
 import { scenarioHints } from './hints.ts';
 import { readLibrary, readText, SCENARIO_DIR, shownPath } from './node.ts';
 import type { Scenario } from './schema.ts';
 import { smokeTest } from './smoke.ts';
 import { summarize, type ScenarioSummary } from './summary.ts';
-import { readYaml } from './yamlPositions.ts';
+import { readYaml, type YamlText } from './yamlPositions.ts';
 
 export interface CheckOptions {
   /** Fail (not only warn) when a trade-off of the catalogue is played by no card. */
@@ -42,10 +43,10 @@ function checkFile(path: string, library: Parameters<typeof parseScenarioText>[2
   const file = shownPath(path);
   const read = readText(path);
   if (!read.ok) return { report: { file, ok: false, problems: read.problems, warnings: [] } };
-  const loaded = parseScenarioText(read.text, file, library);
-  if (!loaded.ok) return { report: { file, ok: false, problems: loaded.problems, warnings: [] } };
-  const smoke = smokeTest(loaded.scenario, games);
   const { yaml } = readYaml(read.text);
+  const loaded = parseScenarioText(read.text, file, library);
+  if (!loaded.ok) return { report: { file, ok: false, problems: loaded.problems, warnings: [] }, yaml };
+  const smoke = smokeTest(loaded.scenario, games);
   const problems = locateIssues(smoke.errors, file, yaml);
   const report: FileReport = {
     file,
@@ -55,7 +56,7 @@ function checkFile(path: string, library: Parameters<typeof parseScenarioText>[2
     problems,
     warnings: locateIssues([...scenarioHints(loaded.scenario), ...smoke.warnings], file, yaml),
   };
-  return { report, scenario: loaded.scenario };
+  return { report, scenario: loaded.scenario, yaml };
 }
 
 function coverageProblems(rows: CoverageRow[], dir: string): ScenarioProblem[] {
@@ -78,10 +79,18 @@ export function checkScenarioFiles(paths: readonly string[], options: CheckOptio
     return { ok: false, files: [], coverage: [], uncovered: [], problems: lib.problems, warnings: [] };
   const files: FileReport[] = [];
   const scenarios: Scenario[] = [];
-  for (const path of paths) {
-    const { report, scenario } = checkFile(path, lib.library, options.games ?? 200);
+  const texts: { file: string; yaml: YamlText }[] = [];
+  for (const path of new Set(paths)) {
+    const { report, scenario, yaml } = checkFile(path, lib.library, options.games ?? 200);
     files.push(report);
     if (scenario) scenarios.push(scenario);
+    if (yaml) texts.push({ file: report.file, yaml });
+  }
+  for (const problem of identityProblems(texts)) {
+    const report = files.find((f) => f.file === problem.file)!;
+    // in file order: the id comes near the top
+    report.problems = [...report.problems, problem].toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    report.ok = false;
   }
   // Coverage says nothing when no scenario loaded: their problems come first.
   const coverage = scenarios.length > 0 ? tradeoffCoverage(lib.library.tradeoffs, scenarios) : [];

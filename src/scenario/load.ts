@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { stableHash } from '../engine/hash.ts';
 import { crossCheck } from './crossCheck.ts';
 import { formatPath, type Issue } from './issues.ts';
+import { checkPreemption } from './preemption.ts';
 import { checkReachability } from './reachability.ts';
 import { ScenarioSchema, type Article, type Scenario, type Tradeoff } from './schema.ts';
 import { positionOf, readYaml, type YamlText } from './yamlPositions.ts';
@@ -101,7 +102,7 @@ function checkScenarioText(text: string, file: string, library: Library): LoadRe
   };
   const crossIssues = crossCheck(scenario, context);
   if (crossIssues.length > 0) return { ok: false, problems: locateIssues(crossIssues, file, yaml) };
-  const reachIssues = checkReachability(scenario);
+  const reachIssues = [...checkReachability(scenario), ...checkPreemption(scenario, context.lineOf)];
   if (reachIssues.length > 0) return { ok: false, problems: locateIssues(reachIssues, file, yaml) };
   return { ok: true, scenario, hash: stableHash(scenario) };
 }

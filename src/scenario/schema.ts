@@ -200,9 +200,17 @@ export const MeterSchema = z
     private: z.boolean().optional(),
   })
   .refine((m) => m.min < m.max, { message: 'min below max', path: ['max'] })
-  .refine((m) => m.initial >= m.min && m.initial <= m.max, {
-    message: 'an initial value between min and max',
-    path: ['initial'],
+  .superRefine((m, ctx) => {
+    if (m.min < m.max && (m.initial < m.min || m.initial > m.max)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['initial'],
+        input: m.initial,
+        // a whole sentence: zodIssues.ts shows it as it is
+        params: { sentence: true },
+        message: `initial ${m.initial} is outside the meter's range (${m.min} to ${m.max})`,
+      });
+    }
   });
 
 /** A "card-id/option-id" pair. */
