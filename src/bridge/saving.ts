@@ -117,6 +117,13 @@ export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayEr
     const load = await loadScenario(id);
     if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
   }
+  // a scenario file opened in this browser before (kept by title and hash), not opened since the reload
+  const opened =
+    id === null || content.loaded(id) ? undefined : (await import('./remembered.ts')).rememberedScenario(id);
+  if (opened) {
+    const message = `This replay is of the scenario “${opened.title}”, which is not open: open its file first.`;
+    return { ok: false, code: 'scenario-not-loaded', message };
+  }
   return parseReplay(text, content);
 }
 

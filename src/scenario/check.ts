@@ -3,12 +3,10 @@
 import { join } from 'node:path';
 import { tradeoffCoverage, type CoverageRow } from './coverage.ts';
 import { identityProblems } from './identity.ts';
-import { locateIssues, parseScenarioText, type ScenarioProblem } from './load.ts';
-import { scenarioHints } from './hints.ts';
-import { readLibrary, readText, SCENARIO_DIR, shownPath } from './node.ts';
+import { locateIssues, type Library, type ScenarioProblem } from './load.ts';
+import { readLibrary, readScenarioText, readText, SCENARIO_DIR, shownPath } from './node.ts';
 import type { Scenario } from './schema.ts';
-import { smokeTest } from './smoke.ts';
-import { summarize, type ScenarioSummary } from './summary.ts';
+import { checkScenarioSource, type FileReport } from './source.ts';
 import { readYaml, type YamlText } from './yamlPositions.ts';
 
 export interface CheckOptions {
@@ -19,15 +17,7 @@ export interface CheckOptions {
   scenarioDir?: string;
 }
 
-export interface FileReport {
-  file: string;
-  ok: boolean;
-  summary?: ScenarioSummary;
-  /** Games per ending in the smoke check. */
-  endings?: Record<string, number>;
-  problems: ScenarioProblem[];
-  warnings: ScenarioProblem[];
-}
+export type { FileReport };
 
 export interface CheckReport {
   ok: boolean;
@@ -39,24 +29,12 @@ export interface CheckReport {
   warnings: ScenarioProblem[];
 }
 
-function checkFile(path: string, library: Parameters<typeof parseScenarioText>[2], games: number) {
+function checkFile(path: string, library: Library, games: number) {
   const file = shownPath(path);
-  const read = readText(path);
+  const read = readScenarioText(path);
   if (!read.ok) return { report: { file, ok: false, problems: read.problems, warnings: [] } };
-  const { yaml } = readYaml(read.text);
-  const loaded = parseScenarioText(read.text, file, library);
-  if (!loaded.ok) return { report: { file, ok: false, problems: loaded.problems, warnings: [] }, yaml };
-  const smoke = smokeTest(loaded.scenario, games);
-  const problems = locateIssues(smoke.errors, file, yaml);
-  const report: FileReport = {
-    file,
-    ok: problems.length === 0,
-    summary: summarize(loaded.scenario, loaded.hash),
-    endings: smoke.endings,
-    problems,
-    warnings: locateIssues([...scenarioHints(loaded.scenario), ...smoke.warnings], file, yaml),
-  };
-  return { report, scenario: loaded.scenario, yaml };
+  const { report, loaded, yaml } = checkScenarioSource(read.text, file, library, games);
+  return { report, scenario: loaded?.scenario, yaml };
 }
 
 function coverageProblems(rows: CoverageRow[], dir: string): ScenarioProblem[] {

@@ -20,6 +20,7 @@ import { classroomPanel } from '../ui/screens/classStudent.ts';
 import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
+import { isScenarioFileName, scenarioFileOpener, type ScenarioOpener } from '../ui/screens/openScenario.ts';
 import {
   choiceOf,
   freshSeed,
@@ -38,12 +39,14 @@ let firstVisit = true;
 
 export class TitleScene extends Phaser.Scene {
   private page: HTMLElement | null = null;
+  private scenarioOpener: ScenarioOpener | null = null;
 
   constructor() {
     super(SCENES.title);
   }
 
-  create(): void {
+  /** `opened`: a scenario file just opened, to be chosen on the rebuilt title. */
+  create(data?: { opened?: string }): void {
     stopSaving();
     endSession();
     // coming back here from a game means leaving it: a reload should not drop the player back in
@@ -53,7 +56,7 @@ export class TitleScene extends Phaser.Scene {
     setKeymap([]);
     this.page = renderTitle({
       scenarios: content.scenarios.map((s) => s.cover),
-      initial: lastTitleChoice() ?? {},
+      initial: { ...lastTitleChoice(), ...(data?.opened ? { scenarioId: data.opened } : {}) },
       freshSeed,
       onStart: async (choice) => {
         const load = await loadScenario(choice.scenarioId);
@@ -160,12 +163,15 @@ export class TitleScene extends Phaser.Scene {
       (text, name) => void this.openFile(text, name),
       (message) => this.problem(message),
     );
+    this.scenarioOpener = scenarioFileOpener('title', (id) => this.scene.restart({ opened: id }));
     const classroom = classroomPanel({
       onJoin: (code) => this.join(code),
       onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
       onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
     });
-    slot.replaceChildren(...[panel, classroom, opener].filter((x): x is HTMLElement => x !== null));
+    slot.replaceChildren(
+      ...[panel, classroom, opener, this.scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
+    );
   }
 
   /** A class code typed on the title: the class's session, then who is playing. */
@@ -278,6 +284,8 @@ export class TitleScene extends Phaser.Scene {
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
+    // a scenario file dropped on the page is opened as one, not read as a replay
+    if (isScenarioFileName(name)) return this.scenarioOpener?.open(new File([text], name));
     const loaded = await readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
