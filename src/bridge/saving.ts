@@ -117,11 +117,16 @@ export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayEr
     const load = await loadScenario(id);
     if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
   }
-  // a scenario file opened in this browser before (kept by title and hash), not opened since the reload
-  const opened =
-    id === null || content.loaded(id) ? undefined : (await import('./remembered.ts')).rememberedScenario(id);
-  if (opened) {
-    const message = `This replay is of the scenario “${opened.title}”, which is not open: open its file first.`;
+  // not one of the game's: a scenario file, opened in this browser before (its title is kept) or
+  // not, that is not open now; a replay names it by id, and the file is what it needs
+  if (
+    id !== null &&
+    !content.scenarios.some((s) => s.cover.id === id) &&
+    /^[a-z0-9][a-z0-9-]{0,79}$/.test(id)
+  ) {
+    const { rememberedScenario } = await import('./remembered.ts');
+    const name = rememberedScenario(id)?.title ?? id;
+    const message = `This replay is of the scenario “${name}”, which is not open: open its file first.`;
     return { ok: false, code: 'scenario-not-loaded', message };
   }
   return parseReplay(text, content);

@@ -10,7 +10,7 @@ import {
   type SavedClass,
 } from '../bridge/saving.ts';
 import { endSession } from '../bridge/session.ts';
-import type { LoadedReplay } from '../persist/index.ts';
+import { replayScenarioId, type LoadedReplay } from '../persist/index.ts';
 import { h } from '../ui/dom.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
@@ -36,6 +36,8 @@ import type { ReplayData } from './ReplayScene.ts';
 
 /** The first title of the page's life opens a shared link, or the game left in progress. */
 let firstVisit = true;
+/** A shared link of a scenario file not open yet: it opens once that file is opened. */
+let waitingLink: { text: string; scenarioId: string } | null = null;
 
 export class TitleScene extends Phaser.Scene {
   private page: HTMLElement | null = null;
@@ -74,6 +76,12 @@ export class TitleScene extends Phaser.Scene {
     if (firstVisit) {
       firstVisit = false;
       void this.openOnArrival();
+    } else if (data?.opened && waitingLink?.scenarioId === data.opened) {
+      const { text } = waitingLink;
+      waitingLink = null;
+      void readReplay(text).then((loaded) => {
+        if (loaded.ok && this.scene.isActive()) this.watch(loaded);
+      });
     }
   }
 
@@ -98,6 +106,10 @@ export class TitleScene extends Phaser.Scene {
         return;
       }
       history.replaceState(null, '', location.pathname + location.search);
+      if (unpacked.ok && loaded.code === 'scenario-not-loaded') {
+        const scenarioId = replayScenarioId(unpacked.text);
+        if (scenarioId !== null) waitingLink = { text: unpacked.text, scenarioId };
+      }
       this.problem(`This link does not open a game. ${loaded.message}`);
       return;
     }

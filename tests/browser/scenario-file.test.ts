@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import type { ReplayFile } from '../../src/persist/index.ts';
+import { replayToFragment } from '../../src/persist/link.ts';
 import { parseScenarioText } from '../../src/scenario/load.ts';
 import { loadLibrary } from '../../src/scenario/node.ts';
 import { skeletonScenario } from '../../src/scenario/skeleton.ts';
@@ -40,7 +42,7 @@ function listed(page: Page): Promise<string[]> {
 }
 
 describe('a scenario file opened in the page', () => {
-  test('is checked, listed, played against the computer to an ending, and its replay reopens after a reload once the file is opened again', async () => {
+  test('is checked, listed, played against the computer to an ending, and its replay file and share link reopen after a reload once the file is opened again', async () => {
     await withGame(async ({ page, errors }) => {
       const path = writeScenario('classroom-draft.scenario.yaml', skeletonScenario('classroom-draft'));
       const before = await listed(page);
@@ -74,7 +76,7 @@ describe('a scenario file opened in the page', () => {
       ]);
       const replay = join(dir, download.suggestedFilename());
       await download.saveAs(replay);
-      const file = JSON.parse(readFileSync(replay, 'utf8')) as { scenario: { id: string; hash: string } };
+      const file = JSON.parse(readFileSync(replay, 'utf8')) as ReplayFile;
       expect(file.scenario.id).toBe('classroom-draft');
 
       // after a reload the scenario is no longer open: the replay says so, and changes nothing
@@ -91,6 +93,19 @@ describe('a scenario file opened in the page', () => {
       await page.locator('#title-scenario-file').setInputFiles(path);
       await page.locator('#ui .scenario-report.ok').waitFor();
       await page.locator('#replay-file').setInputFiles(replay);
+      await page.locator('#ui .replay-controls').waitFor();
+
+      // a share link of it, opened in a fresh page: it waits for the file, then plays
+      const link = `${page.url().split('#')[0]}${replayToFragment(file)}`;
+      await page.goto('about:blank');
+      await page.goto(link);
+      await waitForScreen(page, ['title']);
+      await expect
+        .poll(() => page.locator('#ui .title-problem').textContent())
+        .toBe(
+          'This link does not open a game. This replay is of the scenario “Classroom draft”, which is not open: open its file first.',
+        );
+      await page.locator('#title-scenario-file').setInputFiles(path);
       await page.locator('#ui .replay-controls').waitFor();
       expect(errors).toEqual([]);
     });
@@ -137,6 +152,26 @@ describe('a scenario file opened in the page', () => {
         .poll(() => page.locator('#ui .scenario-report.bad .problem-message').textContent())
         .toBe('the file is 2048 kB: a scenario file is at most 1024 kB');
       expect(await listed(page)).toEqual(before);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test('opened on the class set-up, it is chosen for the session, which names it', async () => {
+    await withGame(async ({ page, errors }) => {
+      const path = writeScenario('class-draft.scenario.yaml', skeletonScenario('class-draft'));
+      await page.locator('#ui button', { hasText: 'Prepare a class session' }).click();
+      await page.locator('#class-scenario-file').waitFor({ state: 'attached' });
+      await page.locator('#class-scenario-file').setInputFiles(path);
+      await page.locator('#ui .scenario-report.ok').waitFor();
+      expect(await page.locator('#ui input[name="class-scenario"]:checked').getAttribute('value')).toBe(
+        'class-draft',
+      );
+      await page.locator('#ui .scenario-report.ok').scrollIntoViewIfNeeded();
+      await screenshot(page, 'class-setup-scenario-file');
+      expect(formatFindings(await runAxe(page, 'class set-up with an opened scenario'))).toBe('');
+      await page.locator('#ui button', { hasText: 'Create the session' }).click();
+      await page.locator('#class-summary-heading').waitFor();
+      expect(await page.locator('#ui .class-summary').textContent()).toContain('Class draft');
       expect(errors).toEqual([]);
     });
   });

@@ -41,7 +41,7 @@ export function checkReport(name: string, result: OpenedScenario): HTMLElement {
         'p',
         {},
         h('strong', {}, `“${result.scenario.title}” is open.`),
-        ' It is chosen in the list of scenarios below; it stays open until the page is reloaded.',
+        ' It is chosen in the list of scenarios, and stays open until the page is reloaded.',
       ),
       warnings,
     );
