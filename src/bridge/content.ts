@@ -4,6 +4,7 @@
 import shipped from 'virtual:scenarios';
 import type { ScenarioCover } from '../scenario/cover.ts';
 import type { Article, Paragraph, Scenario, Tradeoff } from '../scenario/schema.ts';
+import { rememberedScenario } from './remembered.ts';
 
 /** What vite-plugin.ts emits; it validated every file when the game was built. */
 interface Shipped {
@@ -69,7 +70,6 @@ export async function loadScenario(id: string): Promise<ScenarioLoad> {
   const entry = data.scenarios.find((s) => s.cover.id === id);
   if (!entry) {
     // a scenario file opened in this browser before the page was reloaded (kept by title only)
-    const { rememberedScenario } = await import('./remembered.ts');
     const opened = rememberedScenario(id);
     const message = opened
       ? `The scenario “${opened.title}” is not open: open its file first (“Open a scenario file…” on the title screen).`

@@ -2,6 +2,8 @@
 // that after a reload a save or a replay of one says "open its file first" rather than "unknown",
 // and plays again once the file is opened. The scenario itself is not kept: opening the file
 // again checks it again, and a changed file is a different version (another hash).
+import type { ReplayLibrary } from '../persist/library.ts';
+
 const KEY = 'sfo.opened-scenarios';
 /** Enough for a teacher's term; the oldest is forgotten first. */
 const MAX_REMEMBERED = 30;
@@ -48,4 +50,21 @@ export function rememberScenario(entry: RememberedScenario): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `library` with the remembered scenarios that are not open listed too (by title and hash, not
+ * loaded): the saved games of one then list as they are, and opening one asks for the file.
+ */
+export function withRemembered(library: ReplayLibrary): ReplayLibrary {
+  return {
+    get scenarios() {
+      const listed = library.scenarios;
+      const extra = rememberedScenarios()
+        .filter((r) => !listed.some((s) => s.cover.id === r.id))
+        .map((r) => ({ cover: { id: r.id, title: r.title }, hash: r.hash }));
+      return [...listed, ...extra];
+    },
+    loaded: (id) => library.loaded(id),
+  };
 }

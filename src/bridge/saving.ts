@@ -15,6 +15,7 @@ import {
 } from '../persist/index.ts';
 import { ROLES } from '../engine/index.ts';
 import { content, loadScenario } from './content.ts';
+import { rememberedScenario, withRemembered } from './remembered.ts';
 import type { Session } from './session.ts';
 
 /** The key that names the game in progress (a pointer to its save, nothing more). */
@@ -24,7 +25,7 @@ let shared: SaveStore | null = null;
 
 /** The page's save store, over localStorage (read lazily: some browsers throw on touching it). */
 export function saveStore(): SaveStore {
-  shared ??= new SaveStore({ storage: () => window.localStorage, library: content });
+  shared ??= new SaveStore({ storage: () => window.localStorage, library: withRemembered(content) });
   return shared;
 }
 
@@ -124,7 +125,6 @@ export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayEr
     !content.scenarios.some((s) => s.cover.id === id) &&
     /^[a-z0-9][a-z0-9-]{0,79}$/.test(id)
   ) {
-    const { rememberedScenario } = await import('./remembered.ts');
     const name = rememberedScenario(id)?.title ?? id;
     const message = `This replay is of the scenario “${name}”, which is not open: open its file first.`;
     return { ok: false, code: 'scenario-not-loaded', message };

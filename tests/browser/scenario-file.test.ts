@@ -83,6 +83,15 @@ describe('a scenario file opened in the page', () => {
       await page.reload();
       await waitForScreen(page, ['title']);
       expect(await listed(page)).toEqual(before);
+      // its saved game is still listed, and asks for the file
+      const saved = page.locator('#ui .save-list .save', { hasText: 'Classroom draft' });
+      expect(await saved.count()).toBe(1);
+      await saved.locator('.save-watch').click();
+      await expect
+        .poll(() => page.locator('#ui .title-problem').textContent())
+        .toBe(
+          'This saved game could not be opened. The scenario “Classroom draft” is not open: open its file first (“Open a scenario file…” on the title screen).',
+        );
       await page.locator('#replay-file').setInputFiles(replay);
       await expect
         .poll(() => page.locator('#ui .title-problem').textContent())
@@ -172,6 +181,18 @@ describe('a scenario file opened in the page', () => {
       await page.locator('#ui button', { hasText: 'Create the session' }).click();
       await page.locator('#class-summary-heading').waitFor();
       expect(await page.locator('#ui .class-summary').textContent()).toContain('Class draft');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test('plays hot-seat too: two players, the device passed between them', async () => {
+    await withGame(async ({ page, errors }) => {
+      const path = writeScenario('hotseat-draft.scenario.yaml', skeletonScenario('hotseat-draft'));
+      await page.locator('#title-scenario-file').setInputFiles(path);
+      await page.locator('#ui .scenario-report.ok').waitFor();
+      await startGame(page, { scenario: 'hotseat-draft', seed: SEED, mode: 'hotseat' });
+      const record = await playToDebrief(page);
+      expect(record.visits.pass ?? 0).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     });
   });
