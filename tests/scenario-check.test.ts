@@ -1,6 +1,7 @@
 // The scenario checker: exact messages for broken fixtures, the shipped scenarios pass, and the CLI.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenarioFiles } from '../src/scenario/check.ts';
@@ -8,6 +9,7 @@ import { formatPath } from '../src/scenario/issues.ts';
 import { formatProblem, parseScenarioText, type ScenarioProblem } from '../src/scenario/load.ts';
 import { loadLibrary, loadScenarioFile, shippedScenarioFiles } from '../src/scenario/node.ts';
 import { smokeTest } from '../src/scenario/smoke.ts';
+import { scenariosPlugin } from '../src/scenario/vite-plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MINI = join(ROOT, 'tests/fixtures/mini.scenario.yaml');
@@ -117,6 +119,41 @@ const EXPECTED: [string, number, number, string, string][] = [
     'cards[4].when',
     'card "deny" can never be dealt: it needs the alliance at stage "technology" or later, but it can only ever be at "denial", "contacts"',
   ],
+  [
+    'yaml-indentation',
+    64,
+    1,
+    '',
+    'YAML: sequence item without - indicator (and 4 more errors that follow from it)',
+  ],
+  [
+    'initial-out-of-range',
+    38,
+    14,
+    'meters.exposure.initial',
+    "initial 120 is outside the meter's range (0 to 100)",
+  ],
+  [
+    'chance-percent',
+    148,
+    13,
+    'events[0].chance',
+    'expected a number at most 1, got 60; chances are fractions of 1: did you mean 0.6?',
+  ],
+  [
+    'collapse-first',
+    197,
+    11,
+    'endings[3].when',
+    'ending "scandal" can never be chosen: collapse ending "exposed" (line 177) needs only "exposure" at 90 or more and ends the game at once, while this ending needs "exposure" at 95 or more, so the collapse always comes first',
+  ],
+  [
+    'broader-final-first',
+    197,
+    11,
+    'endings[3].when',
+    'final ending "kim-wins-more" is never chosen: "both-win" (line 185) comes before it and holds whenever it does (it needs kim\'s score at 2 or more and putin\'s score at 2 or more; this one needs flag "deal" set and kim\'s score at 2 or more and putin\'s score at 2 or more)',
+  ],
 ];
 
 describe('broken fixtures: one exact problem each', () => {
@@ -136,6 +173,52 @@ describe('broken fixtures: one exact problem each', () => {
   it('says plainly that a file is missing', () => {
     const missing = broken('does-not-exist');
     expect(problemsOf(missing)).toEqual([`${shown(missing)}: cannot read the file: no such file`]);
+  });
+});
+
+function problemsIn(...paths: string[]): string[][] {
+  return checkScenarioFiles(paths, { games: 5 }).files.map((f) => f.problems.map(formatProblem));
+}
+
+describe('scenario ids: unique among the files checked, and the file name', () => {
+  it('names both files and lines when two files share an id', () => {
+    const twin = join(ROOT, 'tests/fixtures/broken/duplicate-id/mini.scenario.yaml');
+    const because = '(each scenario needs its own, or one hides the other in the game)';
+    expect(problemsIn(MINI, twin)).toEqual([
+      [`${shown(MINI)}:2:5 id: duplicate scenario id "mini": ${shown(twin)}:2 has the same id ${because}`],
+      [`${shown(twin)}:2:5 id: duplicate scenario id "mini": ${shown(MINI)}:2 has the same id ${because}`],
+    ]);
+  });
+
+  it('says when the id is not the file name', () => {
+    const file = broken('id-not-file-name');
+    expect(problemsIn(file)).toEqual([
+      [
+        `${shown(file)}:2:5 id: id "mini" differs from the file name "id-not-file-name.scenario.yaml": name the file "mini.scenario.yaml", or change the id to "id-not-file-name"`,
+      ],
+    ]);
+  });
+
+  it('fails the build when two scenario files share an id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    for (const name of ['article.yaml', 'tradeoffs.yaml'])
+      copyFileSync(join(ROOT, 'scenarios', name), join(dir, name));
+    copyFileSync(MINI, join(dir, 'mini.scenario.yaml'));
+    // a copy under another name: its id no longer matches, and it duplicates the first
+    copyFileSync(MINI, join(dir, 'mini-copy.scenario.yaml'));
+    const plugin = scenariosPlugin(dir);
+    const load = plugin.load as (this: { addWatchFile(f: string): void }, id: string) => string;
+    const context = { addWatchFile: () => undefined };
+    const copy = shown(join(dir, 'mini-copy.scenario.yaml'));
+    const first = shown(join(dir, 'mini.scenario.yaml'));
+    expect(() => load.call(context, '\0virtual:scenarios')).toThrow(
+      [
+        `${copy}:2:5 id: id "mini" differs from the file name "mini-copy.scenario.yaml": name the file "mini.scenario.yaml", or change the id to "mini-copy"`,
+        `${copy}:2:5 id: duplicate scenario id "mini": ${first}:2 has the same id (each scenario needs its own, or one hides the other in the game)`,
+        `${first}:2:5 id: duplicate scenario id "mini": ${copy}:2 has the same id (each scenario needs its own, or one hides the other in the game)`,
+      ].join('\n'),
+    );
+    rmSync(dir, { recursive: true });
   });
 });
 
@@ -291,11 +374,12 @@ describe('the scenarios:check command', () => {
   });
 
   it('prints JSON with --json', () => {
-    const r = run('--json', fromRoot(MINI), fromRoot(broken('offer-cycle')));
+    const r = run('--json', 'scenarios/tutorial.scenario.yaml', fromRoot(broken('offer-cycle')));
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as { ok: boolean; files: { ok: boolean; problems: unknown[] }[] };
     expect(report.ok).toBe(false);
     expect(report.files.map((f) => f.ok)).toEqual([true, false]);
-    expect(report.files[1]!.problems).toHaveLength(1);
+    // the fixture's cycle, and its id ("mini") that is not its file name
+    expect(report.files[1]!.problems).toHaveLength(2);
   });
 });

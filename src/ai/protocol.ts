@@ -32,6 +32,8 @@ export interface InitRequest {
   /** The scenario's content hash (stableHash of the scenario), as shipped with the game. */
   hash: string;
   scenario: unknown;
+  /** A scenario the page opened from a file and checked with the full scenario check. */
+  checked?: boolean;
 }
 
 export interface DecideRequest {
@@ -195,15 +197,19 @@ export interface OpponentHandler {
  * was built with (`shippedGate`): those scenarios passed the schema at build time, and the schema
  * library stays out of the worker's download.
  */
-export type ScenarioGate = (scenario: unknown) => Checked<Scenario>;
+export type ScenarioGate = (scenario: unknown, checked: boolean) => Checked<Scenario>;
 
-/** Accepts exactly the scenarios whose content hash is listed. */
+/**
+ * Accepts the scenarios whose content hash is listed, and those the page says it has checked: a
+ * file a teacher opened, which the page's checker worker (the same checks as scenarios:check)
+ * passed before the page offered to play it.
+ */
 export function shippedGate(hashes: readonly string[]): ScenarioGate {
   const known = new Set(hashes);
-  return (scenario) =>
-    known.has(stableHash(scenario))
+  return (scenario, checked) =>
+    checked || known.has(stableHash(scenario))
       ? ok(scenario as Scenario)
-      : bad('it is not a scenario this game was built with');
+      : bad('it is not a scenario this game was built with, nor one the page has checked');
 }
 
 /** The worker's state and logic: compiled rules per scenario hash, and an answer per message. */
@@ -212,7 +218,7 @@ export function createHandler(gate: ScenarioGate): OpponentHandler {
 
   function init(id: number, m: Record<string, unknown>): OpponentResponse {
     const hash = m.hash as string;
-    const parsed = gate(m.scenario);
+    const parsed = gate(m.scenario, m.checked === true);
     if (!parsed.ok) return fail(id, 'bad-scenario', `the scenario was refused: ${parsed.message}`);
     if (parsed.value.id !== m.scenarioId)
       return fail(id, 'bad-scenario', `the scenario is "${parsed.value.id}", not "${String(m.scenarioId)}"`);

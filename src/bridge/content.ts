@@ -4,6 +4,7 @@
 import shipped from 'virtual:scenarios';
 import type { ScenarioCover } from '../scenario/cover.ts';
 import type { Article, Paragraph, Scenario, Tradeoff } from '../scenario/schema.ts';
+import { rememberedScenario } from './remembered.ts';
 
 /** What vite-plugin.ts emits; it validated every file when the game was built. */
 interface Shipped {
@@ -29,6 +30,13 @@ export interface Content {
   loaded(id: string): LoadedScenario | undefined;
 }
 
+/** The ids of the scenarios the game was built with (a file opened in the page may not reuse one). */
+export const shippedIds: readonly string[] = data.scenarios.map((s) => s.cover.id);
+const listed: { cover: ScenarioCover; hash: string }[] = data.scenarios.map(({ cover, hash }) => ({
+  cover,
+  hash,
+}));
+
 const paragraphs = new Map(data.article.paragraphs.map((p) => [p.id, p]));
 const tradeoffs = new Map(data.tradeoffs.map((t) => [t.id, t]));
 const cache = new Map<string, LoadedScenario>();
@@ -36,11 +44,22 @@ const cache = new Map<string, LoadedScenario>();
 export const content: Content = {
   article: data.article,
   tradeoffs: data.tradeoffs,
-  scenarios: data.scenarios.map(({ cover, hash }) => ({ cover, hash })),
+  scenarios: listed,
   paragraph: (id) => paragraphs.get(id),
   tradeoff: (id) => tradeoffs.get(id),
   loaded: (id) => cache.get(id),
 };
+
+/**
+ * Adds a scenario the page opened from a file and checked (customScenarios.ts): it is listed and
+ * played like a shipped one from now on, in place of an earlier version of the same file.
+ */
+export function addOpenedScenario(loaded: LoadedScenario, cover: ScenarioCover): void {
+  const at = listed.findIndex((s) => s.cover.id === cover.id);
+  if (at >= 0) listed.splice(at, 1, { cover, hash: loaded.hash });
+  else listed.push({ cover, hash: loaded.hash });
+  cache.set(cover.id, loaded);
+}
 
 export type ScenarioLoad = { ok: true; loaded: LoadedScenario } | { ok: false; message: string };
 
@@ -49,7 +68,14 @@ export async function loadScenario(id: string): Promise<ScenarioLoad> {
   const known = cache.get(id);
   if (known) return { ok: true, loaded: known };
   const entry = data.scenarios.find((s) => s.cover.id === id);
-  if (!entry) return { ok: false, message: `This game has no scenario called “${id}”.` };
+  if (!entry) {
+    // a scenario file opened in this browser before the page was reloaded (kept by title only)
+    const opened = rememberedScenario(id);
+    const message = opened
+      ? `The scenario “${opened.title}” is not open: open its file first (“Open a scenario file…” on the title screen).`
+      : `This game has no scenario called “${id}”.`;
+    return { ok: false, message };
+  }
   try {
     const module = await entry.load();
     const loaded = { scenario: module.default as Scenario, hash: entry.hash };

@@ -23,6 +23,8 @@ export class OpponentClient {
   private readonly waiting = new Map<number, Waiting>();
   /** Content hashes the worker has compiled (it answered "ready"). */
   private readonly ready = new Map<string, Promise<boolean>>();
+  /** Content hashes of scenarios the page opened from a file and checked (see customScenarios.ts). */
+  private readonly checked = new Set<string>();
   /** Told how long each decision took, from the request to the answer (for `npm run bench`). */
   onDecided: ((ms: number, where: Decided['where']) => void) | null = null;
 
@@ -50,6 +52,11 @@ export class OpponentClient {
     return { action, where: 'page' };
   }
 
+  /** Vouches for a scenario the page checked: the worker accepts it although it was not built in. */
+  markChecked(hash: string): void {
+    this.checked.add(hash);
+  }
+
   /** Sends the scenario to the worker once; false if the worker is unavailable. */
   private prepare(rules: Rules, hash: string): Promise<boolean> {
     let known = this.ready.get(hash);
@@ -60,6 +67,7 @@ export class OpponentClient {
         scenarioId: rules.scenario.id,
         hash,
         scenario: rules.scenario,
+        ...(this.checked.has(hash) ? { checked: true } : {}),
       }).then((answer) => answer.type === 'ready');
       this.ready.set(hash, known);
     }

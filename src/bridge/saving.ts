@@ -15,6 +15,7 @@ import {
 } from '../persist/index.ts';
 import { ROLES } from '../engine/index.ts';
 import { content, loadScenario } from './content.ts';
+import { rememberedScenario, withRemembered } from './remembered.ts';
 import type { Session } from './session.ts';
 import { markCurrent } from './saveList.ts';
 
@@ -24,7 +25,7 @@ let shared: SaveStore | null = null;
 
 /** The page's save store, over localStorage (read lazily: some browsers throw on touching it). */
 export function saveStore(): SaveStore {
-  shared ??= new SaveStore({ storage: () => window.localStorage, library: content });
+  shared ??= new SaveStore({ storage: () => window.localStorage, library: withRemembered(content) });
   return shared;
 }
 
@@ -95,6 +96,17 @@ export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayEr
   if (id !== null && content.scenarios.some((s) => s.cover.id === id)) {
     const load = await loadScenario(id);
     if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
+  }
+  // not one of the game's: a scenario file, opened in this browser before (its title is kept) or
+  // not, that is not open now; a replay names it by id, and the file is what it needs
+  if (
+    id !== null &&
+    !content.scenarios.some((s) => s.cover.id === id) &&
+    /^[a-z0-9][a-z0-9-]{0,79}$/.test(id)
+  ) {
+    const name = rememberedScenario(id)?.title ?? id;
+    const message = `This replay is of the scenario “${name}”, which is not open: open its file first.`;
+    return { ok: false, code: 'scenario-not-loaded', message };
   }
   return parseReplay(text, content);
 }

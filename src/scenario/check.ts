@@ -2,13 +2,12 @@
 // smoke run of random games, a summary, and the trade-off coverage across the files checked.
 import { join } from 'node:path';
 import { tradeoffCoverage, type CoverageRow } from './coverage.ts';
-import { locateIssues, parseScenarioText, type ScenarioProblem } from './load.ts';
-import { scenarioHints } from './hints.ts';
-import { readLibrary, readText, SCENARIO_DIR, shownPath } from './node.ts';
+import { identityProblems } from './identity.ts';
+import { locateIssues, type Library, type ScenarioProblem } from './load.ts';
+import { readLibrary, readScenarioText, readText, SCENARIO_DIR, shownPath } from './node.ts';
 import type { Scenario } from './schema.ts';
-import { smokeTest } from './smoke.ts';
-import { summarize, type ScenarioSummary } from './summary.ts';
-import { readYaml } from './yamlPositions.ts';
+import { checkScenarioSource, type FileReport } from './source.ts';
+import { readYaml, type YamlText } from './yamlPositions.ts';
 
 export interface CheckOptions {
   /** Fail (not only warn) when a trade-off of the catalogue is played by no card. */
@@ -18,15 +17,7 @@ export interface CheckOptions {
   scenarioDir?: string;
 }
 
-export interface FileReport {
-  file: string;
-  ok: boolean;
-  summary?: ScenarioSummary;
-  /** Games per ending in the smoke check. */
-  endings?: Record<string, number>;
-  problems: ScenarioProblem[];
-  warnings: ScenarioProblem[];
-}
+export type { FileReport };
 
 export interface CheckReport {
   ok: boolean;
@@ -38,24 +29,12 @@ export interface CheckReport {
   warnings: ScenarioProblem[];
 }
 
-function checkFile(path: string, library: Parameters<typeof parseScenarioText>[2], games: number) {
+function checkFile(path: string, library: Library, games: number) {
   const file = shownPath(path);
-  const read = readText(path);
+  const read = readScenarioText(path);
   if (!read.ok) return { report: { file, ok: false, problems: read.problems, warnings: [] } };
-  const loaded = parseScenarioText(read.text, file, library);
-  if (!loaded.ok) return { report: { file, ok: false, problems: loaded.problems, warnings: [] } };
-  const smoke = smokeTest(loaded.scenario, games);
-  const { yaml } = readYaml(read.text);
-  const problems = locateIssues(smoke.errors, file, yaml);
-  const report: FileReport = {
-    file,
-    ok: problems.length === 0,
-    summary: summarize(loaded.scenario, loaded.hash),
-    endings: smoke.endings,
-    problems,
-    warnings: locateIssues([...scenarioHints(loaded.scenario), ...smoke.warnings], file, yaml),
-  };
-  return { report, scenario: loaded.scenario };
+  const { report, loaded, yaml } = checkScenarioSource(read.text, file, library, games);
+  return { report, scenario: loaded?.scenario, yaml };
 }
 
 function coverageProblems(rows: CoverageRow[], dir: string): ScenarioProblem[] {
@@ -78,10 +57,18 @@ export function checkScenarioFiles(paths: readonly string[], options: CheckOptio
     return { ok: false, files: [], coverage: [], uncovered: [], problems: lib.problems, warnings: [] };
   const files: FileReport[] = [];
   const scenarios: Scenario[] = [];
-  for (const path of paths) {
-    const { report, scenario } = checkFile(path, lib.library, options.games ?? 200);
+  const texts: { file: string; yaml: YamlText }[] = [];
+  for (const path of new Set(paths)) {
+    const { report, scenario, yaml } = checkFile(path, lib.library, options.games ?? 200);
     files.push(report);
     if (scenario) scenarios.push(scenario);
+    if (yaml) texts.push({ file: report.file, yaml });
+  }
+  for (const problem of identityProblems(texts)) {
+    const report = files.find((f) => f.file === problem.file)!;
+    // in file order: the id comes near the top
+    report.problems = [...report.problems, problem].toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    report.ok = false;
   }
   // Coverage says nothing when no scenario loaded: their problems come first.
   const coverage = scenarios.length > 0 ? tradeoffCoverage(lib.library.tradeoffs, scenarios) : [];

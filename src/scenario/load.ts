@@ -6,19 +6,14 @@ import type { z } from 'zod';
 import { stableHash } from '../engine/hash.ts';
 import { crossCheck } from './crossCheck.ts';
 import { formatPath, type Issue } from './issues.ts';
+import { formatProblem, tooLarge, type ScenarioProblem } from './problem.ts';
+import { checkPreemption } from './preemption.ts';
 import { checkReachability } from './reachability.ts';
 import { ScenarioSchema, type Article, type Scenario, type Tradeoff } from './schema.ts';
 import { positionOf, readYaml, type YamlText } from './yamlPositions.ts';
 import { checkShape } from './zodIssues.ts';
 
-export interface ScenarioProblem {
-  file: string;
-  line?: number;
-  column?: number;
-  /** Where in the data, e.g. "cards[3].options[1].effects". */
-  path: string;
-  message: string;
-}
+export { formatProblem, type ScenarioProblem };
 
 export interface Library {
   article: Article;
@@ -78,6 +73,9 @@ export function parseYamlText<S extends z.ZodType>(
 }
 
 export function parseScenarioText(text: string, file: string, library: Library): LoadResult {
+  // a character is at least one byte: past the limit in characters is past it in bytes
+  const large = tooLarge(file, text.length);
+  if (large) return { ok: false, problems: [large] };
   try {
     return checkScenarioText(text, file, library);
   } catch (error) {
@@ -101,14 +99,7 @@ function checkScenarioText(text: string, file: string, library: Library): LoadRe
   };
   const crossIssues = crossCheck(scenario, context);
   if (crossIssues.length > 0) return { ok: false, problems: locateIssues(crossIssues, file, yaml) };
-  const reachIssues = checkReachability(scenario);
+  const reachIssues = [...checkReachability(scenario), ...checkPreemption(scenario, context.lineOf)];
   if (reachIssues.length > 0) return { ok: false, problems: locateIssues(reachIssues, file, yaml) };
   return { ok: true, scenario, hash: stableHash(scenario) };
-}
-
-/** `file:line:col path: message` (line, column and path when known). */
-export function formatProblem(p: ScenarioProblem): string {
-  const where =
-    p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
-  return `${where}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
 }

@@ -1,5 +1,5 @@
 // Reading shipped scenarios and the article from disk (Node only: tools and tests).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkArticle, checkTradeoffs } from './library.ts';
 import {
@@ -11,6 +11,7 @@ import {
   type LoadResult,
   type ScenarioProblem,
 } from './load.ts';
+import { tooLarge } from './problem.ts';
 import { ArticleSchema, TradeoffCatalogueSchema, type Scenario } from './schema.ts';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
@@ -80,8 +81,20 @@ export function shippedScenarioFiles(dir = SCENARIO_DIR): string[] {
   return names.map((f) => join(dir, f));
 }
 
+/** A scenario file's text, or why not: it cannot be read, or it is too large to be a scenario. */
+export function readScenarioText(path: string): ReturnType<typeof readText> {
+  let bytes = 0;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    // readText says why
+  }
+  const large = tooLarge(shownPath(path), bytes);
+  return large ? { ok: false, problems: [large] } : readText(path);
+}
+
 export function loadScenarioFile(path: string, library = loadLibrary()): LoadResult {
-  const read = readText(path);
+  const read = readScenarioText(path);
   if (!read.ok) return read;
   return parseScenarioText(read.text, shownPath(path), library);
 }

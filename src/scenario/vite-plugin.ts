@@ -10,8 +10,10 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { scenarioCover } from './cover.ts';
-import { formatProblem, type Library } from './load.ts';
-import { SCENARIO_DIR, loadLibrary, loadScenarioFile, shippedScenarioFiles } from './node.ts';
+import { identityProblems } from './identity.ts';
+import { formatProblem, parseScenarioText, type Library, type ScenarioProblem } from './load.ts';
+import { SCENARIO_DIR, loadLibrary, readText, shippedScenarioFiles, shownPath } from './node.ts';
+import { readYaml, type YamlText } from './yamlPositions.ts';
 import type { Scenario } from './schema.ts';
 
 const INDEX = 'virtual:scenarios';
@@ -23,7 +25,8 @@ interface Loaded {
   scenarios: { scenario: Scenario; hash: string }[];
 }
 
-export function scenariosPlugin(): Plugin {
+/** `dir`: where the scenarios are (the shipped `scenarios/` folder unless a test says otherwise). */
+export function scenariosPlugin(dir = SCENARIO_DIR): Plugin {
   return {
     name: 'shells-for-oil-scenarios',
     resolveId(id) {
@@ -32,10 +35,10 @@ export function scenariosPlugin(): Plugin {
     load(resolved) {
       if (!resolved.startsWith('\0virtual:scenario')) return null;
       const id = resolved.slice(1);
-      for (const name of ['article.yaml', 'tradeoffs.yaml']) this.addWatchFile(join(SCENARIO_DIR, name));
-      const files = shippedScenarioFiles();
+      for (const name of ['article.yaml', 'tradeoffs.yaml']) this.addWatchFile(join(dir, name));
+      const files = shippedScenarioFiles(dir);
       for (const file of files) this.addWatchFile(file);
-      const { library, scenarios } = loadAll(files);
+      const { library, scenarios } = loadAll(files, dir);
       if (id === HASHES) return `export default ${JSON.stringify(scenarios.map((s) => s.hash))};`;
       if (id.startsWith(ONE)) {
         const wanted = scenarios.find((s) => s.scenario.id === id.slice(ONE.length));
@@ -55,13 +58,27 @@ export function scenariosPlugin(): Plugin {
   };
 }
 
-function loadAll(files: string[]): Loaded {
-  const library = loadLibrary();
-  const scenarios = files.map((file) => {
-    const result = loadScenarioFile(file, library);
-    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    return { scenario: result.scenario, hash: result.hash };
-  });
+/** Every scenario of `files`, validated; throws with every problem (as scenarios:check words them). */
+export function loadAll(files: string[], dir = SCENARIO_DIR): Loaded {
+  const library = loadLibrary(dir);
+  const problems: ScenarioProblem[] = [];
+  const texts: { file: string; yaml: YamlText }[] = [];
+  const scenarios: Loaded['scenarios'] = [];
+  for (const path of files) {
+    const read = readText(path);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const file = shownPath(path);
+    texts.push({ file, yaml: readYaml(read.text).yaml });
+    const result = parseScenarioText(read.text, file, library);
+    if (result.ok) scenarios.push({ scenario: result.scenario, hash: result.hash });
+    else problems.push(...result.problems);
+  }
+  // two files with one id would shadow each other in the catalogue: the build refuses them
+  problems.push(...identityProblems(texts));
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
   // the title lists the tutorial first, then the rest in the story's order: by first month, then title
   scenarios.sort(
     (a, b) =>

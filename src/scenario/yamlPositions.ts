@@ -53,7 +53,20 @@ export function readYaml(text: string): { yaml: YamlText; problems: YamlSyntaxPr
       problems.push({ line, column: col, path: [], message: `YAML: ${lowerFirst(head)}` });
     }
   }
-  return { yaml: { doc, lines }, problems };
+  return { yaml: { doc, lines }, problems: firstOfCascade(problems) };
+}
+
+/**
+ * A syntax error (bad indentation, an unclosed bracket) makes the parser misread what follows it,
+ * so the errors after the first are its echoes: keep the first, and say how many followed.
+ */
+function firstOfCascade(problems: YamlSyntaxProblem[]): YamlSyntaxProblem[] {
+  const syntax = problems.filter((p) => p.message.startsWith('YAML: ') && p.path.length === 0);
+  if (syntax.length < 2) return problems;
+  const first = problems.toSorted((a, b) => a.line - b.line || a.column - b.column)[0]!;
+  const more = problems.length - 1;
+  const message = `${first.message} (and ${more} more error${more === 1 ? '' : 's'} that follow from it)`;
+  return [{ ...first, message }];
 }
 
 function lowerFirst(s: string): string {

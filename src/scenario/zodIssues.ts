@@ -61,6 +61,15 @@ function sizeBound(issue: SizeIssue, bound: number | bigint, below: boolean): st
   return `expected ${kind} ${numberBound(issue, bound, below)}, got ${describeValue(input)}`;
 }
 
+/** Chances (`chance`, a branch's `p`) are fractions of 1: "60" is most likely meant as 0.6. */
+function percentHint(issue: z.core.$ZodIssueTooBig, path: Path): string {
+  const key = path[path.length - 1];
+  const v = issue.input;
+  if ((key !== 'chance' && key !== 'p') || issue.maximum !== 1 || typeof v !== 'number') return '';
+  if (v <= 1 || v > 100) return '';
+  return `; chances are fractions of 1: did you mean ${v / 100}?`;
+}
+
 function isDefaultMessage(message: string): boolean {
   return /^(Invalid|Too|Unrecognized|Expected)\b/.test(message);
 }
@@ -96,7 +105,7 @@ export function formatZodIssue(issue: ZodIssue, schema: z.ZodType): Issue[] {
     case 'too_small':
       return [{ path, message: sizeBound(issue, issue.minimum, true) }];
     case 'too_big':
-      return [{ path, message: sizeBound(issue, issue.maximum, false) }];
+      return [{ path, message: sizeBound(issue, issue.maximum, false) + percentHint(issue, path) }];
     case 'invalid_format': {
       const what = isDefaultMessage(issue.message)
         ? `a string matching ${issue.pattern ?? issue.format}`
@@ -115,10 +124,12 @@ export function formatZodIssue(issue: ZodIssue, schema: z.ZodType): Issue[] {
       return [
         { path, message: `expected a multiple of ${issue.divisor}, got ${describeValue(issue.input)}` },
       ];
-    case 'custom':
+    case 'custom': {
+      if (issue.params?.['sentence'] === true) return [{ path, message: issue.message }];
       return [
         { path, message: isDefaultMessage(issue.message) ? 'invalid value' : `expected ${issue.message}` },
       ];
+    }
     default:
       return [{ path, message: issue.message }];
   }

@@ -1,6 +1,7 @@
 import { content, loadScenario } from '../bridge/content.ts';
 import type { ClassSession, ResultSource } from '../classroom/index.ts';
 import { setKeymap } from '../ui/keys.ts';
+import { scenarioFileOpener } from '../ui/screens/openScenario.ts';
 import { copyText } from '../ui/replayActions.ts';
 import { h } from '../ui/dom.ts';
 import { announce, showScreen } from '../ui/root.ts';
@@ -57,6 +58,11 @@ export class ClassScene extends HtmlScene {
         ...(initial ? { initial } : {}),
         onCreate: (session) => void this.showReady(session),
         onBack: this.back,
+        // a scenario file opened here is listed, and chosen, for the session
+        scenarioExtra: scenarioFileOpener(
+          'class',
+          (id) => void this.showSetup({ ...initial, scenarioId: id }),
+        ).element,
       }),
     );
   }

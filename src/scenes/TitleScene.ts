@@ -17,6 +17,7 @@ import { classroomPanel } from '../ui/screens/classStudent.ts';
 import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
+import { isScenarioFileName, scenarioFileOpener, type ScenarioOpener } from '../ui/screens/openScenario.ts';
 import { freshSeed, lastTitleChoice, leaveGame, rememberChoice, setClass } from './choice.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './mapHost.ts';
@@ -35,6 +36,8 @@ import { HtmlScene } from './router.ts';
 
 /** The first title of the page's life opens a shared link, or the game left in progress. */
 let firstVisit = true;
+/** A shared link of a scenario file not open yet: it opens once that file is opened. */
+let waitingLink: { text: string; scenarioId: string } | null = null;
 
 /** Opening saves, files and links, and resuming a game: loaded when first needed (with the engine). */
 const saving = () => import('../bridge/saving.ts');
@@ -42,12 +45,14 @@ const saving = () => import('../bridge/saving.ts');
 /** An HTML screen (router.ts): it appears and works before Phaser has loaded. */
 export class TitleScene extends HtmlScene {
   private page: HTMLElement | null = null;
+  private scenarioOpener: ScenarioOpener | null = null;
 
   constructor() {
     super(SCENES.title);
   }
 
-  create(): void {
+  /** `opened`: a scenario file just opened, to be chosen on the rebuilt title. */
+  create(data?: { opened?: string }): void {
     leaveGame();
     // coming back here from a game means leaving it: a reload should not drop the player back in
     if (!firstVisit) {
@@ -59,7 +64,7 @@ export class TitleScene extends HtmlScene {
     setKeymap([]);
     this.page = renderTitle({
       scenarios: content.scenarios.map((s) => s.cover),
-      initial: lastTitleChoice() ?? {},
+      initial: { ...lastTitleChoice(), ...(data?.opened ? { scenarioId: data.opened } : {}) },
       freshSeed,
       onStart: async (choice) => {
         const load = await loadScenario(choice.scenarioId);
@@ -77,6 +82,14 @@ export class TitleScene extends HtmlScene {
     if (firstVisit) {
       firstVisit = false;
       void this.openOnArrival();
+    } else if (data?.opened && waitingLink?.scenarioId === data.opened) {
+      const { text } = waitingLink;
+      waitingLink = null;
+      void saving()
+        .then(({ readReplay }) => readReplay(text))
+        .then((loaded) => {
+          if (loaded.ok && this.scene.isActive()) this.watch(loaded);
+        });
     }
   }
 
@@ -116,6 +129,11 @@ export class TitleScene extends HtmlScene {
         return;
       }
       history.replaceState(null, '', location.pathname + location.search);
+      if (unpacked.ok && loaded.code === 'scenario-not-loaded') {
+        const { replayScenarioId } = await import('../persist/replayFile.ts');
+        const scenarioId = replayScenarioId(unpacked.text);
+        if (scenarioId !== null) waitingLink = { text: unpacked.text, scenarioId };
+      }
       this.problem(`This link does not open a game. ${loaded.message}`);
       return;
     }
@@ -189,12 +207,15 @@ export class TitleScene extends HtmlScene {
       (text, name) => void this.openFile(text, name),
       (message) => this.problem(message),
     );
+    this.scenarioOpener = scenarioFileOpener('title', (id) => this.scene.start(SCENES.title, { opened: id }));
     const classroom = classroomPanel({
       onJoin: (code) => this.join(code),
       onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
       onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
     });
-    slot.replaceChildren(...[panel, classroom, opener].filter((x): x is HTMLElement => x !== null));
+    slot.replaceChildren(
+      ...[panel, classroom, opener, this.scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
+    );
   }
 
   /** A class code typed on the title: the class's session, then who is playing. */
@@ -356,6 +377,8 @@ export class TitleScene extends HtmlScene {
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
+    // a scenario file dropped on the page is opened as one, not read as a replay
+    if (isScenarioFileName(name)) return this.scenarioOpener?.open(new File([text], name));
     const loaded = await (await saving()).readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {

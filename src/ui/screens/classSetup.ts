@@ -116,6 +116,8 @@ export interface ClassSetupContext {
   /** Called with the checked session (title trimmed, an empty one dropped). */
   onCreate(session: ClassSession): void;
   onBack(): void;
+  /** Shown under the scenarios (the page's "Open a scenario file…"). */
+  scenarioExtra?: HTMLElement;
 }
 
 /** A radio choice: the input inside its label, so the whole line is the target. */
@@ -154,6 +156,7 @@ export function renderClassSetup(ctx: ClassSetupContext): HTMLElement {
       ),
     ),
     ctx.scenarios.length === 0 ? h('p', { class: 'muted' }, 'This game has no scenarios to play.') : null,
+    ctx.scenarioExtra,
   );
 
   const plan = initial.roles ?? 'half-and-half';
