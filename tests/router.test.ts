@@ -86,12 +86,12 @@ describe('the screens router', () => {
   it('does not show a screen whose module arrives after another screen was started', async () => {
     const title = screen(router, 'Title');
     const briefing = screen(router, 'Briefing');
-    let arrive: (scene: InstanceType<Router['HtmlScene']>) => void = () => undefined;
+    const arrival: { resolve?: (scene: InstanceType<Router['HtmlScene']>) => void } = {};
     router.registerHtmlScene('Title', title.scene);
-    router.registerHtmlScene('Briefing', () => new Promise((resolve) => (arrive = resolve)));
+    router.registerHtmlScene('Briefing', () => new Promise((resolve) => (arrival.resolve = resolve)));
     router.startScene('Briefing');
     router.startScene('Title');
-    arrive(briefing.scene);
+    arrival.resolve!(briefing.scene);
     await Promise.resolve();
     await Promise.resolve();
     expect(briefing.created).toEqual([]);
