@@ -83,9 +83,8 @@ export class MapScene extends Phaser.Scene {
       for (const name of WAKING_EVENTS) window.removeEventListener(name, onEvent);
       for (const undo of unwrap) undo();
     });
-    // The title goes up first: painting the map takes a moment (a software-rendered texture can
-    // take a few hundred ms), and the player can already choose while it does.
-    // (after the next frame is drawn: by then the title scene, started beside this one, is up)
+    // Painting the map takes a moment (a software-rendered texture can take a few hundred ms):
+    // after the next frame, so that a screen started beside this scene is drawn first.
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => requestAnimationFrame(() => this.build()));
   }
 
@@ -159,6 +158,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   private applyTints(): void {
+    // (a setting changed, the colour-blind palette say, may come while the loop sleeps)
+    this.wake();
     this.view?.setTints(this.tints, settings().colorBlind ? COLOR_BLIND_PALETTE : DEFAULT_PALETTE);
   }
 
