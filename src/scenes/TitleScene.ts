@@ -20,7 +20,7 @@ import { classroomPanel } from '../ui/screens/classStudent.ts';
 import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
-import { isScenarioFileName, scenarioFileOpener, type ScenarioOpener } from '../ui/screens/openScenario.ts';
+import { isScenarioFileName, scenarioFileOpener } from '../ui/screens/openScenario.ts';
 import {
   choiceOf,
   freshSeed,
@@ -41,7 +41,6 @@ let waitingLink: { text: string; scenarioId: string } | null = null;
 
 export class TitleScene extends Phaser.Scene {
   private page: HTMLElement | null = null;
-  private scenarioOpener: ScenarioOpener | null = null;
 
   constructor() {
     super(SCENES.title);
@@ -170,19 +169,25 @@ export class TitleScene extends Phaser.Scene {
           onDelete: (id) => this.confirmDelete(id),
         })
       : h('p', { class: 'muted small' }, listed.message);
+    const scenarioOpener = scenarioFileOpener('title', (id) => this.scene.restart({ opened: id }));
     const opener = replayFileOpener(
       page,
       (text, name) => void this.openFile(text, name),
       (message) => this.problem(message),
+      // a scenario file dropped on the page is opened as one, not read as a replay
+      (file) => {
+        if (!isScenarioFileName(file.name)) return false;
+        void scenarioOpener.open(file);
+        return true;
+      },
     );
-    this.scenarioOpener = scenarioFileOpener('title', (id) => this.scene.restart({ opened: id }));
     const classroom = classroomPanel({
       onJoin: (code) => this.join(code),
       onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
       onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
     });
     slot.replaceChildren(
-      ...[panel, classroom, opener, this.scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
+      ...[panel, classroom, opener, scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
     );
   }
 
@@ -296,8 +301,6 @@ export class TitleScene extends Phaser.Scene {
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
-    // a scenario file dropped on the page is opened as one, not read as a replay
-    if (isScenarioFileName(name)) return this.scenarioOpener?.open(new File([text], name));
     const loaded = await readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {

@@ -220,10 +220,27 @@ describe('a scenario file opened in the page', () => {
     });
   });
 
-  test('plays hot-seat too: two players, the device passed between them', async () => {
+  test('dropped on the title, plays hot-seat too: two players, the device passed between them', async () => {
     await withGame(async ({ page, errors }) => {
       const path = writeScenario('hotseat-draft.scenario.yaml', skeletonScenario('hotseat-draft'));
-      await openOnTitle(page, path, 'hotseat-draft');
+      // dropped on the title screen, rather than picked
+      await page.evaluate(
+        (text) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text], 'hotseat-draft.scenario.yaml', { type: 'text/yaml' }));
+          const target = document.querySelector('#ui .title-page')!;
+          target.dispatchEvent(
+            new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+          target.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+          );
+        },
+        readFileSync(path, 'utf8'),
+      );
+      await page
+        .locator('#ui input[name="scenario"][value="hotseat-draft"]:checked')
+        .waitFor({ state: 'attached' });
       await startGame(page, { scenario: 'hotseat-draft', seed: SEED, mode: 'hotseat' });
       const record = await playToDebrief(page);
       expect(record.visits.pass ?? 0).toBeGreaterThan(0);
