@@ -62,7 +62,7 @@ describe('the screens router', () => {
     router.reportLoading(0.5);
     expect(document.querySelector('#ui progress')?.getAttribute('value')).toBe('50');
     const started: unknown[] = [];
-    router.attachGame({ start: (key, data) => started.push([key, data]) });
+    router.attachGame({ start: (key, data) => started.push([key, data]), add: () => {} });
     expect(started).toEqual([['Play', { turn: 1 }]]);
     // from then on, at once
     router.startScene('Replay');
@@ -78,9 +78,17 @@ describe('the screens router', () => {
     router.startScene('Play');
     router.startScene('Title');
     const started: unknown[] = [];
-    router.attachGame({ start: (key) => started.push(key) });
+    router.attachGame({ start: (key) => started.push(key), add: () => {} });
     expect(started).toEqual([]);
     expect(shown()).toBe('screen-Title');
+  });
+
+  it('hands the game to those waiting for it, once it is up', async () => {
+    const waited = router.whenGame();
+    const side = { start: () => {}, add: () => {} };
+    router.attachGame(side);
+    await expect(waited).resolves.toBe(side);
+    await expect(router.whenGame()).resolves.toBe(side);
   });
 
   it('does not show a screen whose module arrives after another screen was started', async () => {

@@ -17,7 +17,7 @@ import { classroomPanel } from '../ui/screens/classStudent.ts';
 import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
-import { isScenarioFileName, scenarioFileOpener, type ScenarioOpener } from '../ui/screens/openScenario.ts';
+import { isScenarioFileName, scenarioFileOpener } from '../ui/screens/openScenario.ts';
 import { freshSeed, lastTitleChoice, leaveGame, rememberChoice, setClass } from './choice.ts';
 import { SCENES } from './keys.ts';
 import { mapHost } from './mapHost.ts';
@@ -45,7 +45,6 @@ const saving = () => import('../bridge/saving.ts');
 /** An HTML screen (router.ts): it appears and works before Phaser has loaded. */
 export class TitleScene extends HtmlScene {
   private page: HTMLElement | null = null;
-  private scenarioOpener: ScenarioOpener | null = null;
 
   constructor() {
     super(SCENES.title);
@@ -202,19 +201,27 @@ export class TitleScene extends HtmlScene {
           onDelete: (id) => this.confirmDelete(id),
         })
       : h('p', { class: 'muted small' }, listed.message);
+    const scenarioOpener = scenarioFileOpener('title', (id) =>
+      this.scene.start(SCENES.title, { opened: id }),
+    );
     const opener = replayFileOpener(
       page,
       (text, name) => void this.openFile(text, name),
       (message) => this.problem(message),
+      // a scenario file dropped on the page is opened as one, not read as a replay
+      (file) => {
+        if (!isScenarioFileName(file.name)) return false;
+        void scenarioOpener.open(file);
+        return true;
+      },
     );
-    this.scenarioOpener = scenarioFileOpener('title', (id) => this.scene.start(SCENES.title, { opened: id }));
     const classroom = classroomPanel({
       onJoin: (code) => this.join(code),
       onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
       onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
     });
     slot.replaceChildren(
-      ...[panel, classroom, opener, this.scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
+      ...[panel, classroom, opener, scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
     );
   }
 
@@ -377,8 +384,6 @@ export class TitleScene extends HtmlScene {
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
-    // a scenario file dropped on the page is opened as one, not read as a replay
-    if (isScenarioFileName(name)) return this.scenarioOpener?.open(new File([text], name));
     const loaded = await (await saving()).readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {

@@ -111,6 +111,8 @@ export function replayFileOpener(
   dropZone: HTMLElement,
   onText: (text: string, name: string) => void,
   onProblem: (message: string) => void,
+  /** Takes a dropped file that is not a replay (a scenario file), before it is read; true if it did. */
+  onOther: (file: File) => boolean = () => false,
 ): HTMLElement {
   const input = h('input', {
     type: 'file',
@@ -119,7 +121,7 @@ export function replayFileOpener(
     class: 'visually-hidden',
   });
   const read = (file: File | undefined) => {
-    if (!file) return;
+    if (!file || onOther(file)) return;
     if (file.size > MAX_REPLAY_BYTES) {
       onProblem(
         `“${file.name.slice(0, 40)}” is ${Math.ceil(file.size / 1024)} kB: a replay is at most ${MAX_REPLAY_BYTES / 1024} kB, so this is not one.`,
