@@ -173,7 +173,10 @@ export class PlayScreen {
       ),
       this.bottom(state, focus),
     );
-    animateMeters(this.element, motion);
+    // the bars move once, on the render that brings the change (the shared ones keep their
+    // change on show until the next move, but do not slide or flash again)
+    if (previousMeters) animateMeters(this.element, motion);
+    else for (const moved of this.element.querySelectorAll('.meter.moved')) moved.classList.remove('moved');
     this.shownTurn = shown.turn;
     this.shownStage = shown.stage;
     // a replay keeps the focus where the viewer's controls left it
