@@ -1,9 +1,8 @@
-// Motion that carries meaning and never holds the player up: copies that fly off while the real
-// screen has already moved on, and stamps that show for a moment over it. Each copy is hidden from
-// assistive technology and from the pointer, and removes itself. Callers skip them under reduced
-// motion.
+// Motion that carries meaning and never holds the player up: a copy that flies off while the real
+// screen has already moved on. The copy is hidden from assistive technology and from the pointer,
+// and removes itself. Callers skip it under reduced motion.
 
-/** A copy of `el` at its place on the page that plays `animation` (a CSS class) and goes. */
+/** A copy of `el` at its place on the page that plays the animation `className` and goes. */
 function ghost(el: HTMLElement, className: string, ms: number): void {
   const rect = el.getBoundingClientRect();
   if (rect.width === 0) return;
@@ -28,17 +27,4 @@ function ghost(el: HTMLElement, className: string, ms: number): void {
 /** The chosen card leaves the table. */
 export function flyAway(card: HTMLElement): void {
   ghost(card, 'card-leaving', 650);
-}
-
-/**
- * A big word over the screen for a moment (the new month's date): decorative, since the same words
- * are on the screen as text.
- */
-export function stamp(text: string, className: string, ms = 1600): void {
-  const el = document.createElement('div');
-  el.className = `motion-stamp ${className}`;
-  el.setAttribute('aria-hidden', 'true');
-  el.textContent = text;
-  document.body.append(el);
-  setTimeout(() => el.remove(), ms);
 }

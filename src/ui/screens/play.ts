@@ -59,6 +59,7 @@ export class PlayScreen {
   /** The meters the last render showed (the map's danger rings follow them). */
   shownMeters: GameState['meters'] | null = null;
   private shownStage: GameState['stage'] | null = null;
+  private readonly shownMoods: Partial<Record<Role, Mood>> = {};
 
   constructor(session: Session, handlers: PlayHandlers, tint: string) {
     this.session = session;
@@ -135,15 +136,18 @@ export class PlayScreen {
 
     this.shownMeters = shown.meters;
     // each leader's face says how their situation stands (only from meters this viewer may see)
+    const motion = !settings().reducedMotion;
     const face = (role: Role) => {
       const mood = this.moodOf(role);
+      // a face that changes draws the eye to it
+      const changed = motion && this.shownMoods[role] !== undefined && this.shownMoods[role] !== mood;
+      this.shownMoods[role] = mood;
       return portrait(role, {
         mood,
         label: `${ROLE_NAMES[role]}, ${MOOD_WORDS[mood]}`,
-        className: 'panel-face',
+        className: `panel-face${changed ? ' mood-changed' : ''}`,
       });
     };
-    const motion = !settings().reducedMotion;
     this.element.replaceChildren(
       this.topBar(shown, motion),
       meterPanel(
@@ -169,7 +173,10 @@ export class PlayScreen {
       ),
       this.bottom(state, focus),
     );
-    animateMeters(this.element, motion);
+    // the bars move once, on the render that brings the change (the shared ones keep their
+    // change on show until the next move, but do not slide or flash again)
+    if (previousMeters) animateMeters(this.element, motion);
+    else for (const moved of this.element.querySelectorAll('.meter.moved')) moved.classList.remove('moved');
     this.shownTurn = shown.turn;
     this.shownStage = shown.stage;
     // a replay keeps the focus where the viewer's controls left it
