@@ -78,7 +78,14 @@ function parseArgs(argv: string[]): BenchOptions {
 }
 
 /** The bench's clients all come from one address: no join limits. */
-const BENCH_SERVER_ARGS = ['--joins-per-minute', '1000000', '--join-failures-per-minute', '1000000'];
+const BENCH_SERVER_ARGS = [
+  '--joins-per-minute',
+  '1000000',
+  '--join-failures-per-minute',
+  '1000000',
+  '--sessions-per-ten-minutes',
+  '1000000',
+];
 
 export interface ServerSet {
   urls: string[];
