@@ -9,7 +9,7 @@
 // startServers() is the hook for several processes (issue 12's --processes N).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCatalogue } from '../server/catalogue.ts';
 import type { CreateSessionAnswer } from '../src/live/protocol.ts';
@@ -172,6 +172,9 @@ export interface PhaseResult {
   errors: number;
   /** The share of one core this process (the simulated devices) used: near 100 % means the clients, not the server, set the pace. */
   clientCpuShare: number;
+  /** The machine's 1-minute load average at the end of the phase, and its cores: above the cores, every process waits for a turn. */
+  loadAverage: number;
+  cores: number;
 }
 
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -279,6 +282,8 @@ async function runPhase(
     serverRssMB: rssEnd / 1e6,
     errors,
     clientCpuShare: (client.user + client.system) / 1000 / (o.duration * 1000),
+    loadAverage: loadavg()[0]!,
+    cores: cpus().length,
   };
 }
 
@@ -294,6 +299,7 @@ function show(r: PhaseResult): string {
     `  memory per session      ${f(r.memoryPerSessionMB, 2)} MB (server RSS ${f(r.serverRssMB)} MB)`,
     `  error answers           ${r.errors}`,
     `  simulated devices' CPU  ${f(r.clientCpuShare * 100)} % of one core (this process)`,
+    `  machine                 load average ${f(r.loadAverage)} on ${r.cores} cores (above ${r.cores}, processes wait for a turn)`,
   ].join('\n');
 }
 
