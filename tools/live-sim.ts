@@ -57,10 +57,20 @@ export async function lookUpCode(base: string, code: string): Promise<JoinAnswer
 /** One device connected to a live class: every message it received, in order. */
 export class Device {
   readonly received: Received[] = [];
+  /** Every WebSocket frame this device received, as bytes (what crossed the wire). */
+  readonly frames: Uint8Array[] = [];
   private waiters: { test: (m: Received) => boolean; resolve: (m: Received) => void }[] = [];
   closed: number | null = null;
 
   protected constructor(readonly room: Room) {
+    const events = room.connection.events;
+    const deliver = events.onmessage;
+    events.onmessage = (event: MessageEvent) => {
+      const data: unknown = event.data;
+      if (data instanceof ArrayBuffer) this.frames.push(new Uint8Array(data.slice(0)));
+      else if (ArrayBuffer.isView(data)) this.frames.push(new Uint8Array(data.buffer.slice(0)));
+      deliver?.(event);
+    };
     room.onMessage('*', (type, payload) => {
       const m = { type, payload, at: performance.now() } as Received;
       this.received.push(m);
