@@ -65,6 +65,8 @@ export class Device {
   protected constructor(readonly room: Room) {
     const events = room.connection.events;
     const deliver = events.onmessage;
+    // the SDK's transport events are plain callbacks, not an EventTarget
+    // eslint-disable-next-line unicorn/prefer-add-event-listener
     events.onmessage = (event: MessageEvent) => {
       const data: unknown = event.data;
       if (data instanceof ArrayBuffer) this.frames.push(new Uint8Array(data.slice(0)));
