@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCatalogue } from '../server/catalogue.ts';
 import type { CreateSessionAnswer } from '../src/live/protocol.ts';
-import { createLiveSession, Student, Teacher } from './live-sim.ts';
+import { createLiveSession, Device, Student, Teacher } from './live-sim.ts';
 import { startBenchCluster } from '../server/clusterProcesses.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -305,6 +305,7 @@ function show(r: PhaseResult): string {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  Device.keepHistory = false;
   const servers = await startServers(o.processes);
   const results: PhaseResult[] = [];
   try {
