@@ -8,14 +8,13 @@ import { loadShippedScenario } from '../../src/scenario/node.ts';
 import { hiddenMeters } from '../../src/live/view.ts';
 import {
   formatFindings,
-  openGame,
   playToDebrief,
   runAxe,
   screenshot,
   waitForScreen,
   type GamePage,
 } from './harness.ts';
-import { joinLive, runLive, liveServerForThisFile } from './liveServer.ts';
+import { joinLive, openLivePage, runLive, liveServerForThisFile } from './liveServer.ts';
 
 const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 
@@ -24,8 +23,7 @@ const live = liveServerForThisFile();
 /** A student's page that keeps every WebSocket frame it receives. */
 async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
   const frames: Buffer[] = [];
-  const game = await openGame({
-    url: live().url,
+  const game = await openLivePage(live().url, {
     before: async (page) => {
       page.on('websocket', (ws) =>
         ws.on('framereceived', ({ payload }) =>
@@ -40,7 +38,7 @@ async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
 describe('a pair on two devices', () => {
   test('Kim and Putin play a whole game against each other, and neither device receives the other’s secrets', async () => {
     const server = live();
-    const teacher = await openGame({ url: server.url });
+    const teacher = await openLivePage(server.url);
     const kim = await studentPage();
     const putin = await studentPage();
     try {
@@ -70,6 +68,14 @@ describe('a pair on two devices', () => {
           `Your partner, ${other}`,
         );
       }
+
+      // the teacher pauses every game: both pages are covered until play resumes
+      await teacher.page.locator('#ui .live-pause').click();
+      for (const { game } of [kim, putin])
+        await game.page.getByRole('alertdialog', { name: 'Paused by your teacher' }).waitFor();
+      await teacher.page.locator('#ui .live-pause').click();
+      for (const { game } of [kim, putin])
+        await game.page.locator('.live-paused').waitFor({ state: 'detached' });
 
       const [kimGame, putinGame] = await Promise.all(
         [kim, putin].map(async ({ game }) => {
