@@ -21,9 +21,9 @@ const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 const live = liveServerForThisFile();
 
 /** A student's page that keeps every WebSocket frame it receives. */
-async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
+async function studentPage(url = live().url): Promise<{ game: GamePage; frames: Buffer[] }> {
   const frames: Buffer[] = [];
-  const game = await openLivePage(live().url, {
+  const game = await openLivePage(url, {
     before: async (page) => {
       page.on('websocket', (ws) =>
         ws.on('framereceived', ({ payload }) =>
@@ -40,7 +40,7 @@ describe('a pair on two devices', () => {
     const server = live();
     const teacher = await openLivePage(server.url);
     const kim = await studentPage();
-    const putin = await studentPage();
+    let putin: Awaited<ReturnType<typeof studentPage>> | undefined;
     try {
       const { code } = await runLive(teacher.page, { scenario: 'tutorial', roles: 'pairs', seed: 77 });
       await teacher.page.locator('#ui .live-start').click();
@@ -54,9 +54,13 @@ describe('a pair on two devices', () => {
       expect(formatFindings(await runAxe(kim.game.page, 'live: waiting for a partner'))).toBe('');
       await screenshot(kim.game.page, 'live-waiting-partner');
 
-      // the second joins: they are paired, Kim and Putin, each told the other's name
-      await putin.game.page.locator('#class-code').fill(code);
-      await putin.game.page.locator('#class-code').press('Enter');
+      // the second opens the join link (the QR code's): only the name is asked; they are paired,
+      // Kim and Putin, each told the other's name
+      const link = await teacher.page.locator('#ui #live-join-link').inputValue();
+      expect(link).toBe(`${server.url}#live=${code}`);
+      putin = await studentPage(link);
+      await putin.game.page.locator('#class-label').waitFor();
+      expect(await putin.game.page.locator('#class-code').inputValue()).toBe(code);
       await putin.game.page.locator('#class-label').fill('Boris');
       await putin.game.page.locator('#class-label').press('Enter');
       for (const [side, other] of [
@@ -108,7 +112,7 @@ describe('a pair on two devices', () => {
           expect(all.includes(id), `${role}'s device never received its own "${id}"`).toBe(true);
       }
     } finally {
-      for (const p of [teacher, kim.game, putin.game]) await p.close();
+      for (const p of [teacher, kim.game, putin?.game]) await p?.close();
     }
   });
 });
