@@ -14,6 +14,11 @@ import { ClassRoom, setRoomContext } from './room.ts';
 import type { ClusterHooks } from './cluster.ts';
 import type { SessionStore } from './store/types.ts';
 
+// Colyseus 0.17 (core 0.17.51, still so on its master) checks `client.readyState !== WebSocket.OPEN`
+// when a dropped device reconnects, and Node 20 has no global WebSocket: without these constants
+// every SDK reconnection fails with "WebSocket is not defined" and the device must rejoin by id.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
+
 export interface LiveServerOptions {
   store: SessionStore;
   port: number;
