@@ -2,7 +2,8 @@
 // is a teacher and 30 students (the real browser SDK in this process, tools/live-sim.ts) playing
 // against the computer at a student's pace, then faster. Prints the clients held, each move's
 // round trip (sent → the view that shows it) p50/p95/p99, the server's CPU per move and memory per
-// session. The server is its own process (one event loop: one core), measured from /proc.
+// session. The server is its own process (one event loop: one core), measured from /proc. The
+// classes start over a few seconds and the figures are taken after that, for --duration seconds.
 //
 //   npm run bench:server [-- --classes 40 --students 30 --think 5000 --fast-think 500 --duration 60 --json]
 //
@@ -220,7 +221,7 @@ async function runPhase(
   });
   const afterJoin = pids.map(usage);
   const roundTrips: number[] = [];
-  let measuring = true;
+  let measuring = false;
   for (const [c, k] of classes.entries()) {
     k.students.forEach((s, i) =>
       s.autoplay({
@@ -236,11 +237,16 @@ async function runPhase(
   }
   const logLength = () =>
     classes.reduce((n, k) => n + k.students.reduce((m, s) => m + (s.mirror?.log.length ?? 0), 0), 0);
+  // classes start one after another over a few seconds, as lessons do (not 1,200 students at the
+  // same instant); measuring begins once the last has started and its first moves are in
+  const spread = Math.max(2000, 2 * thinkMs);
+  classes.forEach((k, c) => setTimeout(() => k.teacher.send('start'), (c * spread) / classes.length));
+  await new Promise((r) => setTimeout(r, spread + Math.max(1000, thinkMs)));
   const before = pids.map(usage);
   const clientBefore = process.cpuUsage();
   const logBefore = logLength();
   const movesBefore = classes.reduce((n, k) => n + k.students.reduce((m, s) => m + s.moves, 0), 0);
-  for (const k of classes) k.teacher.send('start');
+  measuring = true;
   await new Promise((r) => setTimeout(r, o.duration * 1000));
   measuring = false;
   const after = pids.map(usage);
