@@ -210,8 +210,10 @@ describe('the class server on Redis, several processes', () => {
     // and Redis holds every move of every game, once
     const store = await RedisSessionStore.open(redis.url);
     try {
-      const logs = (await store.listGames(session.sessionId)).map((g) => g.log.length).sort();
-      expect(logs).toEqual(players.map((p) => p.student.mirror!.log.length).sort());
+      const logs = (await store.listGames(session.sessionId))
+        .map((g) => g.log.length)
+        .toSorted((x, y) => x - y);
+      expect(logs).toEqual(players.map((p) => p.student.mirror!.log.length).toSorted((x, y) => x - y));
     } finally {
       await store.close();
     }
