@@ -14,6 +14,11 @@ import { ClassRoom, setRoomContext } from './room.ts';
 import type { ClusterHooks } from './cluster.ts';
 import type { SessionStore } from './store/types.ts';
 
+// Colyseus 0.17 (core 0.17.51, still so on its master) checks `client.readyState !== WebSocket.OPEN`
+// when a dropped device reconnects, and Node 20 has no global WebSocket: without these constants
+// every SDK reconnection fails with "WebSocket is not defined" and the device must rejoin by id.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 };
+
 export interface LiveServerOptions {
   store: SessionStore;
   port: number;
@@ -26,6 +31,8 @@ export interface LiveServerOptions {
   failuresPerMinute?: number;
   /** Join attempts an address may make a minute. */
   joinsPerMinute?: number;
+  /** Live classes an address may make per ten minutes. */
+  sessionsPerTenMinutes?: number;
   /** How often the retention sweep runs (ms). */
   sweepMs?: number;
   catalogue?: Catalogue;
@@ -53,7 +60,7 @@ export async function startLiveServer(o: LiveServerOptions): Promise<LiveServer>
   const classes = new Map<string, LiveClass>();
   const failures = new RateLimiter(o.failuresPerMinute ?? FAILURES_PER_MINUTE, 60_000, now);
   const joins = new RateLimiter(o.joinsPerMinute ?? JOINS_PER_MINUTE, 60_000, now);
-  const creates = new RateLimiter(CREATES_PER_TEN_MINUTES, 600_000, now);
+  const creates = new RateLimiter(o.sessionsPerTenMinutes ?? CREATES_PER_TEN_MINUTES, 600_000, now);
   setRoomContext({ store: o.store, catalogue, retentionMs: o.retentionMs, failures, joins, classes });
   // issue 12 hook: in a cluster, the room is opened wherever a live process can hold it
   const ensure = o.cluster?.ensureRoom ?? ensureRoom;

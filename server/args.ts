@@ -1,6 +1,6 @@
 // The server's command line: npm run server [-- --port 2567 --host 0.0.0.0 --retention-hours 24 --data DIR --no-build]
 import { DEFAULT_PORT } from '../src/live/protocol.ts';
-import { FAILURES_PER_MINUTE, JOINS_PER_MINUTE } from './limits.ts';
+import { CREATES_PER_TEN_MINUTES, FAILURES_PER_MINUTE, JOINS_PER_MINUTE } from './limits.ts';
 
 export interface ServerArgs {
   port: number;
@@ -14,6 +14,8 @@ export interface ServerArgs {
   failuresPerMinute: number;
   /** Join attempts an address may make a minute. */
   joinsPerMinute: number;
+  /** Live classes an address may make per ten minutes. */
+  sessionsPerTenMinutes: number;
   help: boolean;
   /** Issue 12: a Redis shared with other processes (else REDIS_URL, else this process alone on SQLite). */
   redis: string | null;
@@ -31,6 +33,8 @@ export const USAGE = `npm run server [-- OPTIONS]
   --join-failures-per-minute N
                         wrong codes, teacher secrets or tokens one address may try a minute (default ${FAILURES_PER_MINUTE})
   --joins-per-minute N  joins one address may make a minute (default ${JOINS_PER_MINUTE}; a school behind one address)
+  --sessions-per-ten-minutes N
+                        live classes one address may make per ten minutes (default ${CREATES_PER_TEN_MINUTES})
   --no-build            serve dist/ as it is (do not run vite build when it is missing or stale)
   --redis URL           share sessions and rooms with every process on this Redis (default: $REDIS_URL;
                         without either, this process alone with its SQLite file); see docs/deploy.md
@@ -50,6 +54,7 @@ export function parseServerArgs(
     dist: null,
     failuresPerMinute: FAILURES_PER_MINUTE,
     joinsPerMinute: JOINS_PER_MINUTE,
+    sessionsPerTenMinutes: CREATES_PER_TEN_MINUTES,
     help: false,
     redis: null,
     publicAddress: null,
@@ -121,6 +126,13 @@ export function parseServerArgs(
         if (!Number.isInteger(v) || v < 1)
           return { ok: false, message: '--joins-per-minute needs a whole number from 1' };
         args.joinsPerMinute = v;
+        break;
+      }
+      case '--sessions-per-ten-minutes': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1)
+          return { ok: false, message: '--sessions-per-ten-minutes needs a whole number from 1' };
+        args.sessionsPerTenMinutes = v;
         break;
       }
       case '--no-build':

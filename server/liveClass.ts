@@ -6,7 +6,7 @@
 import { buildResult, type ResultFile } from '../src/classroom/result.ts';
 import { roleFor } from '../src/classroom/roles.ts';
 import { buildReplay } from '../src/persist/index.ts';
-import { otherRole, ROLES, type ChooseAction, type Role } from '../src/engine/index.ts';
+import { otherRole, ROLES, type ChooseAction, type GameState, type Role } from '../src/engine/index.ts';
 import type {
   ErrorCode,
   MovePayload,
@@ -50,6 +50,8 @@ export class LiveClass {
   private readonly connected = new Map<string, number>();
   private rosterTimer: NodeJS.Timeout | null = null;
   private ended = false;
+  /** Joins, pairing and the teacher's commands, one at a time (they number students and games). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     public session: StoredSession,
@@ -96,12 +98,15 @@ export class LiveClass {
    * (Redis, issue 12) two joins would otherwise read the same count across their awaits.
    */
   join(options: StudentJoin | StudentRejoin): Promise<Joined | Refusal> {
-    const run = this.joining.then(() => this.joinNow(options));
-    this.joining = run.catch(() => undefined);
-    return run;
+    return this.exclusive(() => this.joinNow(options));
   }
 
-  private joining: Promise<unknown> = Promise.resolve();
+  /** Runs `task` after every class-wide task queued before it (joins, pairing, the teacher's commands). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 
   private async joinNow(options: StudentJoin | StudentRejoin): Promise<Joined | Refusal> {
     if (this.ended) return refuse('ended', 'This live class has ended.');
@@ -389,7 +394,7 @@ export class LiveClass {
       const action: ChooseAction = { type: 'choose', role, card: m.card, option: m.option };
       const tried = game.tryMove(action);
       if (!tried.ok) return this.error(studentId, 'illegal-move', tried.message);
-      await this.commit(game, action, studentId);
+      await this.commit(game, action, studentId, tried.state);
     });
   }
 
@@ -417,9 +422,18 @@ export class LiveClass {
   }
 
   /** Stores a checked move, then tells the game's players; the computer or the timer goes next. */
-  private async commit(game: LiveGame, action: ChooseAction, mover: string | null): Promise<boolean> {
-    const tried = game.tryMove(action);
-    if (!tried.ok) return false;
+  private async commit(
+    game: LiveGame,
+    action: ChooseAction,
+    mover: string | null,
+    next: GameState | null = null,
+  ): Promise<boolean> {
+    let state = next;
+    if (state === null) {
+      const tried = game.tryMove(action);
+      if (!tried.ok) return false;
+      state = tried.state;
+    }
     const index = game.state.log.length;
     const stored = await this.store.appendMove(this.id, game.id, index, action);
     if (!stored.ok || this.ended) {
@@ -428,7 +442,7 @@ export class LiveClass {
       return false;
     }
     game.stored.log.push(action);
-    game.state = tried.state;
+    game.state = state;
     game.clearTimer();
     if (mover) this.out.toStudent(mover, 'ack', { logLength: game.state.log.length });
     for (const id of this.playersOf(game)) this.sendView(game, id);
@@ -478,7 +492,11 @@ export class LiveClass {
   // -------------------------------------------------------------------------------------------
   // The teacher's powers
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.exclusive(() => this.startNow());
+  }
+
+  private async startNow(): Promise<void> {
     if (this.session.started) return;
     await this.store.updateSession(this.id, { started: true });
     this.session = { ...this.session, started: true };
@@ -486,7 +504,11 @@ export class LiveClass {
     this.everyoneChanged();
   }
 
-  async setPaused(paused: boolean): Promise<void> {
+  setPaused(paused: boolean): Promise<void> {
+    return this.exclusive(() => this.setPausedNow(paused));
+  }
+
+  private async setPausedNow(paused: boolean): Promise<void> {
     if (this.session.paused === paused) return;
     await this.store.updateSession(this.id, { paused });
     this.session = { ...this.session, paused };
@@ -500,7 +522,11 @@ export class LiveClass {
   }
 
   /** The teacher pairs two waiting students (a: Kim, b: Putin). */
-  async pair(a: string, b: string): Promise<Refusal | null> {
+  pair(a: string, b: string): Promise<Refusal | null> {
+    return this.exclusive(() => this.pairNow(a, b));
+  }
+
+  private async pairNow(a: string, b: string): Promise<Refusal | null> {
     if (this.session.setup.roles !== 'pairs')
       return refuse('not-allowed', 'Only a class played in pairs has pairs.');
     const first = this.students.get(a);
@@ -514,7 +540,11 @@ export class LiveClass {
   }
 
   /** The teacher removes a student: their seat goes to the computer, their device is told and closed. */
-  async remove(studentId: string): Promise<Refusal | null> {
+  remove(studentId: string): Promise<Refusal | null> {
+    return this.exclusive(() => this.removeNow(studentId));
+  }
+
+  private async removeNow(studentId: string): Promise<Refusal | null> {
     const student = this.students.get(studentId);
     if (!student) return refuse('not-found', 'There is no such student in this class.');
     if (student.removed) return null;
@@ -529,7 +559,11 @@ export class LiveClass {
   }
 
   /** The teacher ends the class: final results to the teacher, every device told, everything deleted. */
-  async end(): Promise<void> {
+  end(): Promise<void> {
+    return this.exclusive(() => this.endNow());
+  }
+
+  private async endNow(): Promise<void> {
     if (this.ended) return;
     this.out.toTeachers('results', this.results(true));
     this.ended = true;

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     retentionMs: args.retentionHours * 3600_000,
     failuresPerMinute: args.failuresPerMinute,
     joinsPerMinute: args.joinsPerMinute,
+    sessionsPerTenMinutes: args.sessionsPerTenMinutes,
     dist,
     ...(cluster ? { cluster } : {}),
   });

@@ -2,18 +2,19 @@
 // is a teacher and 30 students (the real browser SDK in this process, tools/live-sim.ts) playing
 // against the computer at a student's pace, then faster. Prints the clients held, each move's
 // round trip (sent → the view that shows it) p50/p95/p99, the server's CPU per move and memory per
-// session. The server is its own process (one event loop: one core), measured from /proc.
+// session. The server is its own process (one event loop: one core), measured from /proc. The
+// classes start over a few seconds and the figures are taken after that, for --duration seconds.
 //
 //   npm run bench:server [-- --classes 40 --students 30 --think 5000 --fast-think 500 --duration 60 --json]
 //
 // startServers() is the hook for several processes (issue 12's --processes N).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadCatalogue } from '../server/catalogue.ts';
 import type { CreateSessionAnswer } from '../src/live/protocol.ts';
-import { createLiveSession, Student, Teacher } from './live-sim.ts';
+import { createLiveSession, Device, Student, Teacher } from './live-sim.ts';
 import { startBenchCluster } from '../server/clusterProcesses.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -78,7 +79,14 @@ function parseArgs(argv: string[]): BenchOptions {
 }
 
 /** The bench's clients all come from one address: no join limits. */
-const BENCH_SERVER_ARGS = ['--joins-per-minute', '1000000', '--join-failures-per-minute', '1000000'];
+const BENCH_SERVER_ARGS = [
+  '--joins-per-minute',
+  '1000000',
+  '--join-failures-per-minute',
+  '1000000',
+  '--sessions-per-ten-minutes',
+  '1000000',
+];
 
 export interface ServerSet {
   urls: string[];
@@ -165,6 +173,9 @@ export interface PhaseResult {
   errors: number;
   /** The share of one core this process (the simulated devices) used: near 100 % means the clients, not the server, set the pace. */
   clientCpuShare: number;
+  /** The machine's 1-minute load average at the end of the phase, and its cores: above the cores, every process waits for a turn. */
+  loadAverage: number;
+  cores: number;
 }
 
 async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -210,7 +221,7 @@ async function runPhase(
   });
   const afterJoin = pids.map(usage);
   const roundTrips: number[] = [];
-  let measuring = true;
+  let measuring = false;
   for (const [c, k] of classes.entries()) {
     k.students.forEach((s, i) =>
       s.autoplay({
@@ -226,11 +237,16 @@ async function runPhase(
   }
   const logLength = () =>
     classes.reduce((n, k) => n + k.students.reduce((m, s) => m + (s.mirror?.log.length ?? 0), 0), 0);
+  // classes start one after another over a few seconds, as lessons do (not 1,200 students at the
+  // same instant); measuring begins once the last has started and its first moves are in
+  const spread = Math.max(2000, 2 * thinkMs);
+  classes.forEach((k, c) => setTimeout(() => k.teacher.send('start'), (c * spread) / classes.length));
+  await new Promise((r) => setTimeout(r, spread + Math.max(1000, thinkMs)));
   const before = pids.map(usage);
   const clientBefore = process.cpuUsage();
   const logBefore = logLength();
   const movesBefore = classes.reduce((n, k) => n + k.students.reduce((m, s) => m + s.moves, 0), 0);
-  for (const k of classes) k.teacher.send('start');
+  measuring = true;
   await new Promise((r) => setTimeout(r, o.duration * 1000));
   measuring = false;
   const after = pids.map(usage);
@@ -272,6 +288,8 @@ async function runPhase(
     serverRssMB: rssEnd / 1e6,
     errors,
     clientCpuShare: (client.user + client.system) / 1000 / (o.duration * 1000),
+    loadAverage: loadavg()[0]!,
+    cores: cpus().length,
   };
 }
 
@@ -287,11 +305,13 @@ function show(r: PhaseResult): string {
     `  memory per session      ${f(r.memoryPerSessionMB, 2)} MB (server RSS ${f(r.serverRssMB)} MB)`,
     `  error answers           ${r.errors}`,
     `  simulated devices' CPU  ${f(r.clientCpuShare * 100)} % of one core (this process)`,
+    `  machine                 load average ${f(r.loadAverage)} on ${r.cores} cores (above ${r.cores}, processes wait for a turn)`,
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  Device.keepHistory = false;
   const servers = await startServers(o.processes);
   const results: PhaseResult[] = [];
   try {

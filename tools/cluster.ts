@@ -15,6 +15,7 @@ const USAGE = `npm run server:cluster [-- OPTIONS]
   --redis URL       share this Redis (default: $REDIS_URL; without either, one is started here)
   --data DIR        where the Redis started here keeps its files (default ./data/redis)
   --host ADDRESS    the address the processes listen on (default 0.0.0.0: every network)
+  --no-build        serve dist/ as it is (do not run vite build when it is missing or stale)
   --help            this text`;
 
 interface ClusterArgs {
@@ -23,6 +24,7 @@ interface ClusterArgs {
   redis: string | null;
   data: string;
   host: string;
+  build: boolean;
 }
 
 function parse(argv: readonly string[]): { ok: true; args: ClusterArgs } | { ok: false; message: string } {
@@ -32,9 +34,14 @@ function parse(argv: readonly string[]): { ok: true; args: ClusterArgs } | { ok:
     redis: process.env.REDIS_URL || null,
     data: './data/redis',
     host: '0.0.0.0',
+    build: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
+    if (flag === '--no-build') {
+      args.build = false;
+      continue;
+    }
     const value = argv[++i];
     const missing = value === undefined || value.startsWith('--');
     switch (flag) {
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { args } = parsed;
-  ensureBuilt(); // once here, rather than N builds at once
+  if (args.build) ensureBuilt(); // once here, rather than N builds at once
   let cluster: LocalCluster | null = null;
   const stopAll = async (code: number): Promise<never> => {
     await cluster?.stop();

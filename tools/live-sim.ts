@@ -56,13 +56,36 @@ export async function lookUpCode(base: string, code: string): Promise<JoinAnswer
 
 /** One device connected to a live class: every message it received, in order. */
 export class Device {
+  /**
+   * Whether devices keep every message and frame they receive (tests read them); the bench keeps
+   * only the latest message of each type, or 1,200 devices would hold every view of every game.
+   */
+  static keepHistory = true;
   readonly received: Received[] = [];
+  /** Every WebSocket frame this device received, as bytes (what crossed the wire). */
+  readonly frames: Uint8Array[] = [];
   private waiters: { test: (m: Received) => boolean; resolve: (m: Received) => void }[] = [];
   closed: number | null = null;
 
   protected constructor(readonly room: Room) {
+    const events = room.connection.events;
+    const deliver = events.onmessage;
+    // the SDK's transport events are plain callbacks, not an EventTarget
+    // eslint-disable-next-line unicorn/prefer-add-event-listener
+    events.onmessage = (event: MessageEvent) => {
+      const data: unknown = event.data;
+      if (!Device.keepHistory) {
+        // nothing kept
+      } else if (data instanceof ArrayBuffer) this.frames.push(new Uint8Array(data.slice(0)));
+      else if (ArrayBuffer.isView(data)) this.frames.push(new Uint8Array(data.buffer.slice(0)));
+      deliver?.(event);
+    };
     room.onMessage('*', (type, payload) => {
       const m = { type, payload, at: performance.now() } as Received;
+      if (!Device.keepHistory) {
+        const i = this.received.findIndex((r) => r.type === m.type);
+        if (i >= 0) this.received.splice(i, 1);
+      }
       this.received.push(m);
       this.onReceived(m);
       this.waiters = this.waiters.filter((w) => {

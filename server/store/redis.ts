@@ -60,8 +60,24 @@ export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis
 
 // --- scripts -------------------------------------------------------------------------------------
 
+// A write whose answer was lost (Redis killed after doing it, before replying) is sent again by
+// the client on reconnection: each script below then finds its own work already done, and says so,
+// rather than refusing it as a conflict (which would leave the server and the store disagreeing).
+
+/** Lua: whether the hash KEYS[k] holds exactly the field/value pairs of ARGV from index `from`. */
+const SAME_FIELDS = `
+local function same(key, from)
+  for i = from, #ARGV, 2 do
+    if redis.call('HGET', key, ARGV[i]) ~= ARGV[i + 1] then return false end
+  end
+  return true
+end`;
+
 /** KEYS: session, code, sessions. ARGV: id, createdAt, field/value pairs. */
-const CREATE_SESSION = `
+const CREATE_SESSION = `${SAME_FIELDS}
+if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('GET', KEYS[2]) == ARGV[1] and same(KEYS[1], 3) then
+  return 1
+end
 if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 redis.call('SET', KEYS[2], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
@@ -75,19 +91,25 @@ redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1`;
 
 /** KEYS: session, item hash, item list[, log]. ARGV: id, log count, log entries…, field/value pairs. */
-const ADD_ITEM = `
+const ADD_ITEM = `${SAME_FIELDS}
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 local n = tonumber(ARGV[2])
+if redis.call('EXISTS', KEYS[2]) == 1 then return same(KEYS[2], 3 + n) and 1 or 0 end
 redis.call('HSET', KEYS[2], unpack(ARGV, 3 + n))
 redis.call('RPUSH', KEYS[3], ARGV[1])
 if n > 0 then redis.call('RPUSH', KEYS[4], unpack(ARGV, 3, 2 + n)) end
 return 1`;
 
-/** KEYS: game, log. ARGV: index, action. Appends only if the log is exactly `index` long. */
+/**
+ * KEYS: game, log. ARGV: index, action. Appends only if the log is exactly `index` long; a log
+ * already one longer that ends with this very move is this write done before (its answer lost).
+ */
 const APPEND_MOVE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('LLEN', KEYS[2]) ~= tonumber(ARGV[1]) then return 0 end
+local length = redis.call('LLEN', KEYS[2])
+local index = tonumber(ARGV[1])
+if length == index + 1 and redis.call('LINDEX', KEYS[2], -1) == ARGV[2] then return 1 end
+if length ~= index then return 0 end
 redis.call('RPUSH', KEYS[2], ARGV[2])
 return 1`;
 

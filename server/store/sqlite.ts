@@ -1,12 +1,31 @@
 // The default store: one SQLite file (better-sqlite3, WAL, synchronous=FULL), so a move is on disk
-// before it is acknowledged and a `kill -9` loses nothing acknowledged. Moves that arrive within
-// one turn of the event loop are written in one transaction (one fsync for all of them): the
-// promise of each resolves once that transaction has committed.
+// before it is acknowledged and a `kill -9` loses nothing acknowledged. Moves are written by a
+// worker thread (sqliteWriter.ts), so the event loop keeps answering while the disk syncs: the
+// moves queued while one batch is being written go together in the next transaction (one fsync
+// for all of them), and the promise of each resolves once its transaction has committed. The
+// rest (sessions, students, games: rare) is written here, on the same file.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { ChooseAction } from '../../src/engine/index.ts';
 import type { SessionStore, StoreResult, StoredGame, StoredSession, StoredStudent } from './types.ts';
+
+/** What goes to the writer thread (sqliteWriter.mjs), and what comes back. */
+interface MoveWrite {
+  sessionId: string;
+  gameId: string;
+  index: number;
+  role: string;
+  card: string;
+  option: string;
+}
+type MoveOutcome = 'ok' | 'conflict' | 'missing';
+type WriterReply = { ok: true; outcomes: MoveOutcome[] } | { ok: false; message: string };
+
+function outcome(o: MoveOutcome): StoreResult {
+  return o === 'ok' ? OK : o === 'conflict' ? CONFLICT : MISSING;
+}
 
 const OK: StoreResult = { ok: true };
 const CONFLICT: StoreResult = { ok: false, reason: 'conflict' };
@@ -132,6 +151,10 @@ export class SqliteStore implements SessionStore {
   private readonly statements = new Map<string, Database.Statement>();
   private queue: QueuedMove[] = [];
   private flushing = false;
+  /** The move writer's thread (a file database); null: moves are written on this thread. */
+  private readonly writer: Worker | null = null;
+  private inFlight: QueuedMove[] | null = null;
+  private drained: (() => void) | null = null;
 
   /** Opens (creating if needed) the database file `path`; ':memory:' for a throwaway one. */
   constructor(path: string) {
@@ -140,7 +163,14 @@ export class SqliteStore implements SessionStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 10000');
     this.db.exec(SCHEMA);
+    if (path !== ':memory:') {
+      this.writer = new Worker(new URL('./sqliteWriter.mjs', import.meta.url), { workerData: { path } });
+      this.writer.on('message', (reply: WriterReply) => this.settle(reply));
+      this.writer.on('error', (error) => this.settle({ ok: false, message: error.message }));
+      this.writer.unref();
+    }
   }
 
   /** A prepared statement, prepared once. */
@@ -283,11 +313,43 @@ export class SqliteStore implements SessionStore {
   appendMove(sessionId: string, gameId: string, index: number, action: ChooseAction): Promise<StoreResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ sessionId, gameId, index, action, resolve, reject });
-      if (!this.flushing) {
+      if (!this.flushing && this.inFlight === null) {
         this.flushing = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => (this.writer ? this.sendBatch() : this.flush()));
       }
     });
+  }
+
+  /** Hands every queued move to the writer thread (one batch at a time). */
+  private sendBatch(): void {
+    this.flushing = false;
+    if (this.inFlight !== null || this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.inFlight = batch;
+    this.writer!.ref(); // a batch in flight keeps the process alive until it is on disk
+    const moves: MoveWrite[] = batch.map(({ sessionId, gameId, index, action }) => ({
+      sessionId,
+      gameId,
+      index,
+      role: action.role,
+      card: action.card,
+      option: action.option,
+    }));
+    // a worker's postMessage has no target origin
+    // eslint-disable-next-line unicorn/require-post-message-target-origin
+    this.writer!.postMessage(moves);
+  }
+
+  /** The writer's answer for the batch in flight; the next batch goes. */
+  private settle(reply: WriterReply): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = null;
+    this.writer?.unref();
+    if (reply.ok) batch.forEach((m, i) => m.resolve(outcome(reply.outcomes[i] ?? 'missing')));
+    else for (const m of batch) m.reject(new Error(`the move could not be stored: ${reply.message}`));
+    if (this.queue.length > 0) this.sendBatch();
+    else this.drained?.();
   }
 
   /** Writes every queued move in one transaction, then settles each one's promise. */
@@ -351,7 +413,15 @@ export class SqliteStore implements SessionStore {
   }
 
   async close(): Promise<void> {
-    if (this.queue.length > 0) this.flush();
+    if (this.writer) {
+      if (this.inFlight !== null || this.queue.length > 0) {
+        await new Promise<void>((resolve) => {
+          this.drained = resolve;
+          if (this.inFlight === null) this.sendBatch();
+        });
+      }
+      await this.writer.terminate();
+    } else if (this.queue.length > 0) this.flush();
     this.db.close();
   }
 }

@@ -26,12 +26,15 @@ function entryFor(entry: ChronicleEntry, keep: (id: string) => boolean): Chronic
   return { ...entry, changes: pick(entry.changes, keep) as MeterChanges };
 }
 
-/** `state` as `viewer`'s device may see it (a fresh plain object; the state is not changed). */
+/**
+ * `state` as `viewer`'s device may see it. The state is not changed; what the view shares with it
+ * (its flags, offers, log…) is the engine's frozen data, sent as it is.
+ */
 export function viewFor(rules: Rules, state: GameState, viewer: Role): LiveView {
   const keep = visibleTo(rules, viewer);
   const { rng: _rng, hands, meters, timeline, chronicle, news, ...rest } = state;
   return {
-    ...structuredClone(rest),
+    ...rest,
     viewer,
     hands: { [viewer]: [...hands[viewer]] },
     meters: pick(meters, keep),

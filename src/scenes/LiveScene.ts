@@ -9,6 +9,7 @@ import { announce, showNotice, showScreen } from '../ui/root.ts';
 import { ROLE_NAMES, renderBriefing } from '../ui/screens/briefing.ts';
 import type { JoinAnswer, StudentStatus, ViewMessage, WelcomeMessage } from '../live/protocol.ts';
 import type { LiveLink } from '../live/client.ts';
+import type { LiveSession } from '../live/liveSession.ts';
 import { forgetLive, rememberLive } from '../live/resume.ts';
 import { setClass } from './flow.ts';
 import { cannotOpenPage, showSending } from '../ui/screens/liveStudent.ts';
@@ -55,7 +56,7 @@ export class LiveScene extends Phaser.Scene {
   }
 
   private async connect(data: LiveData): Promise<void> {
-    const [client, load, student, { LiveSession }] = await Promise.all([
+    const [client, load, student, live] = await Promise.all([
       import('../live/client.ts'),
       loadScenario(data.answer.scenarioId),
       import('../ui/screens/liveStudent.ts'),
@@ -110,7 +111,12 @@ export class LiveScene extends Phaser.Scene {
     const tryBegin = () => {
       if (started || !welcome || !first || !PLAYING.has(status)) return;
       started = true;
-      this.begin(new LiveSession(link, welcome, scenario, first), scenario, first, data.name !== undefined);
+      this.begin(
+        new live.LiveSession(link, welcome, scenario, first),
+        scenario,
+        first,
+        data.name !== undefined,
+      );
     };
     link.events.on('welcome', (w) => {
       welcome = w;
@@ -120,7 +126,7 @@ export class LiveScene extends Phaser.Scene {
         token = w.token;
         client.storeToken(sessionId, w.token);
       }
-      waiting();
+      // (what shows next comes with the status: waiting, or the game itself)
     });
     link.events.on('status', (s) => {
       status = s.status;
@@ -160,12 +166,7 @@ export class LiveScene extends Phaser.Scene {
   }
 
   /** The game has begun: the briefing on a first join, straight back into the game on a rejoin. */
-  private begin(
-    session: InstanceType<typeof import('../live/liveSession.ts').LiveSession>,
-    scenario: Scenario,
-    view: ViewMessage,
-    fresh: boolean,
-  ): void {
+  private begin(session: LiveSession, scenario: Scenario, view: ViewMessage, fresh: boolean): void {
     useSession(session);
     session.liveEvents.on('refused', (message) => showNotice(`Your move was not played: ${message}`));
     session.liveEvents.on('sending', (on) => showSending(on));

@@ -8,14 +8,13 @@ import { compileRules, replay } from '../../src/engine/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
 import {
   formatFindings,
-  openGame,
   playToDebrief,
   runAxe,
   screenshot,
   waitForScreen,
   type GamePage,
 } from './harness.ts';
-import { joinLive, replayOfDebrief, runLive, liveServerForThisFile } from './liveServer.ts';
+import { joinLive, openLivePage, replayOfDebrief, runLive, liveServerForThisFile } from './liveServer.ts';
 
 const TUTORIAL = loadShippedScenario('tutorial');
 const RULES = compileRules(TUTORIAL.scenario);
@@ -28,7 +27,7 @@ describe('a live class', () => {
     const server = live();
     const pages: GamePage[] = [];
     try {
-      const teacher = await openGame({ url: server.url, viewport: { width: 1366, height: 768 } });
+      const teacher = await openLivePage(server.url, { viewport: { width: 1366, height: 768 } });
       pages.push(teacher);
       const { code } = await runLive(teacher.page, {
         scenario: 'tutorial',
@@ -37,12 +36,12 @@ describe('a live class', () => {
       });
       expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-      // (opened two at a time: six Phaser pages loading at once starve two cores)
+      // (opened one after the other: pages of the game loading at once starve two cores)
       const students: GamePage[] = [];
-      for (let n = 0; n < 6; n += 2) {
-        const two = await Promise.all([0, 1].map(() => openGame({ url: server.url })));
-        students.push(...two);
-        pages.push(...two);
+      for (let n = 0; n < 6; n++) {
+        const student = await openLivePage(server.url);
+        students.push(student);
+        pages.push(student);
       }
       // one after the other, so the roster lists them in order
       for (const [i, student] of students.entries())
@@ -117,6 +116,11 @@ describe('a live class', () => {
       const games = await teacher.page.locator('#ui .dash-games-table tbody th').allTextContents();
       expect(games.toSorted()).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Student ${n}`).toSorted());
       await screenshot(teacher.page, 'live-teacher-dashboard');
+
+      // the teacher removes a student (after a confirmation)
+      await teacher.page.locator('#ui .live-roster tr[data-student] .live-remove').last().click();
+      await teacher.page.locator('dialog[open] .modal-actions button.primary').click();
+      await expect.poll(() => roster.count(), { timeout: 10_000 }).toBe(5);
 
       // the teacher ends the class (after a confirmation): it is deleted, the dashboard stays
       await teacher.page.locator('#ui .live-end').click();

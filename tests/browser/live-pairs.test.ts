@@ -8,24 +8,22 @@ import { loadShippedScenario } from '../../src/scenario/node.ts';
 import { hiddenMeters } from '../../src/live/view.ts';
 import {
   formatFindings,
-  openGame,
   playToDebrief,
   runAxe,
   screenshot,
   waitForScreen,
   type GamePage,
 } from './harness.ts';
-import { joinLive, runLive, liveServerForThisFile } from './liveServer.ts';
+import { joinLive, openLivePage, runLive, liveServerForThisFile } from './liveServer.ts';
 
 const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 
 const live = liveServerForThisFile();
 
 /** A student's page that keeps every WebSocket frame it receives. */
-async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
+async function studentPage(url = live().url): Promise<{ game: GamePage; frames: Buffer[] }> {
   const frames: Buffer[] = [];
-  const game = await openGame({
-    url: live().url,
+  const game = await openLivePage(url, {
     before: async (page) => {
       page.on('websocket', (ws) =>
         ws.on('framereceived', ({ payload }) =>
@@ -40,9 +38,9 @@ async function studentPage(): Promise<{ game: GamePage; frames: Buffer[] }> {
 describe('a pair on two devices', () => {
   test('Kim and Putin play a whole game against each other, and neither device receives the other’s secrets', async () => {
     const server = live();
-    const teacher = await openGame({ url: server.url });
+    const teacher = await openLivePage(server.url);
     const kim = await studentPage();
-    const putin = await studentPage();
+    let putin: Awaited<ReturnType<typeof studentPage>> | undefined;
     try {
       const { code } = await runLive(teacher.page, { scenario: 'tutorial', roles: 'pairs', seed: 77 });
       await teacher.page.locator('#ui .live-start').click();
@@ -56,9 +54,13 @@ describe('a pair on two devices', () => {
       expect(formatFindings(await runAxe(kim.game.page, 'live: waiting for a partner'))).toBe('');
       await screenshot(kim.game.page, 'live-waiting-partner');
 
-      // the second joins: they are paired, Kim and Putin, each told the other's name
-      await putin.game.page.locator('#class-code').fill(code);
-      await putin.game.page.locator('#class-code').press('Enter');
+      // the second opens the join link (the QR code's): only the name is asked; they are paired,
+      // Kim and Putin, each told the other's name
+      const link = await teacher.page.locator('#ui #live-join-link').inputValue();
+      expect(link).toBe(`${server.url}#live=${code}`);
+      putin = await studentPage(link);
+      await putin.game.page.locator('#class-label').waitFor();
+      expect(await putin.game.page.locator('#class-code').inputValue()).toBe(code);
       await putin.game.page.locator('#class-label').fill('Boris');
       await putin.game.page.locator('#class-label').press('Enter');
       for (const [side, other] of [
@@ -70,6 +72,14 @@ describe('a pair on two devices', () => {
           `Your partner, ${other}`,
         );
       }
+
+      // the teacher pauses every game: both pages are covered until play resumes
+      await teacher.page.locator('#ui .live-pause').click();
+      for (const { game } of [kim, putin])
+        await game.page.getByRole('alertdialog', { name: 'Paused by your teacher' }).waitFor();
+      await teacher.page.locator('#ui .live-pause').click();
+      for (const { game } of [kim, putin])
+        await game.page.locator('.live-paused').waitFor({ state: 'detached' });
 
       const [kimGame, putinGame] = await Promise.all(
         [kim, putin].map(async ({ game }) => {
@@ -102,7 +112,7 @@ describe('a pair on two devices', () => {
           expect(all.includes(id), `${role}'s device never received its own "${id}"`).toBe(true);
       }
     } finally {
-      for (const p of [teacher, kim.game, putin.game]) await p.close();
+      for (const p of [teacher, kim.game, putin?.game]) await p?.close();
     }
   });
 });

@@ -7,8 +7,15 @@ import { describe, expect, test } from 'vitest';
 import { decide } from '../../src/ai/decide.ts';
 import { applyAction, compileRules, newGame, type GameState } from '../../src/engine/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
-import { openGame, playToDebrief, screenshot, waitForScreen, type GamePage } from './harness.ts';
-import { joinLive, replayOfDebrief, runLive, liveServerForThisFile, type LiveReplay } from './liveServer.ts';
+import { playToDebrief, screenshot, waitForScreen, type GamePage } from './harness.ts';
+import {
+  joinLive,
+  openLivePage,
+  replayOfDebrief,
+  runLive,
+  liveServerForThisFile,
+  type LiveReplay,
+} from './liveServer.ts';
 
 const RULES = compileRules(loadShippedScenario('tutorial').scenario);
 const SEED = 31337;
@@ -50,8 +57,8 @@ function checkComputerMoves(replay: LiveReplay): number {
 describe('nothing is lost', () => {
   test('a reload mid-month comes back; after kill -9 and a restart every game goes on to the same future', async () => {
     const server = live();
-    const teacher = await openGame({ url: server.url });
-    const students = await Promise.all([0, 1].map(() => openGame({ url: server.url })));
+    const teacher = await openLivePage(server.url);
+    const students = [await openLivePage(server.url), await openLivePage(server.url)];
     const [ada, boris] = students as [GamePage, GamePage];
     try {
       const { code } = await runLive(teacher.page, { scenario: 'tutorial', roles: 'all-kim', seed: SEED });

@@ -5,7 +5,7 @@
 // joins, a finished game's replay.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeBrowser } from './harness.ts';
+import { closeBrowser, openGame, type GamePage, type OpenOptions } from './harness.ts';
 import { removeDir, startServer, tempDataDir, type ServerProcess } from '../server/serverProcess.ts';
 
 export interface LiveServerProcess {
@@ -61,6 +61,21 @@ export function liveServerForThisFile(): () => LiveServerProcess {
 
 // ---------------------------------------------------------------------------------------------
 // The live screens, as the tests drive them
+
+/**
+ * A fresh page of the game from the class server. Loading waits longer than the harness's 15 s:
+ * a live test has several pages of the game open at once on two cores.
+ */
+export function openLivePage(url: string, options: OpenOptions = {}): Promise<GamePage> {
+  return openGame({
+    ...options,
+    url,
+    before: async (page) => {
+      page.setDefaultNavigationTimeout(60_000);
+      await options.before?.(page);
+    },
+  });
+}
 
 /** The teacher prepares a session of `scenario` with `roles` on the set-up screen and runs it live. */
 export async function runLive(

@@ -34,6 +34,13 @@ function neverSawRivalSecrets(student: Student): void {
   const everything = JSON.stringify(student.received.map((m) => m.payload));
   for (const id of hidden) expect(everything).not.toContain(id);
   expect(everything).not.toContain('"rng"');
+  // and in the bytes that crossed the wire (msgpack keeps strings as UTF-8)
+  expect(student.frames.length).toBeGreaterThan(10);
+  const wire = Buffer.concat(student.frames);
+  for (const id of [...hidden, 'rng']) expect(wire.includes(Buffer.from(id))).toBe(false);
+  // (a meter the device may see does cross it: the check reads the right bytes)
+  const own = Object.keys(student.mirror!.meters).find((m) => !hidden.includes(m))!;
+  expect(wire.includes(Buffer.from(own))).toBe(true);
 }
 
 describe('a live class', () => {

@@ -114,7 +114,7 @@ describe('the class server on Redis, several processes', () => {
   }, 240_000);
 
   it('moves the games of a killed process to another, where they go on to the same end', async () => {
-    const [a, b] = await Promise.all([serverOn(redis.url), serverOn(redis.url)]);
+    const [a, b, c] = await Promise.all([serverOn(redis.url), serverOn(redis.url), serverOn(redis.url)]);
     const solo = await createLiveSession(a.base, {
       ...base,
       roles: 'half-and-half',
@@ -131,8 +131,9 @@ describe('the class server on Redis, several processes', () => {
     await Promise.all(players.map((p) => p.student.waitFor('ack', (ack) => ack.logLength >= 3, 60_000)));
 
     // kill the process that holds the half-and-half class, whichever it is
-    const holder = (await holderPort(solo.sessionId)) === a.port ? a : b;
-    const survivor = holder === a ? b : a;
+    const holding = await holderPort(solo.sessionId);
+    const holder = [a, b, c].find((s) => s.port === holding)!;
+    const survivors = [a, b, c].filter((s) => s !== holder);
     await holder.stop('SIGKILL');
     const seats = players.map(({ student, seed }) => {
       student.stop();
@@ -147,24 +148,27 @@ describe('the class server on Redis, several processes', () => {
       };
     });
 
-    // every device rejoins by the session id with its token, through the process still up (as the
-    // page does once the SDK's own reconnection fails)
-    const back: Player[] = [];
-    for (const [i, seat] of seats.entries()) {
-      const session = i < 3 ? solo : pairs;
-      const student = await Student.join(survivor.base, session.sessionId, {
-        kind: 'student',
-        code: session.joinCode,
-        token: seat.token,
-      });
-      expect(student.studentId).toBe(seat.studentId);
-      expect(student.last('view')!.game.log.length).toBeGreaterThanOrEqual(seat.acked);
-      expect(student.last('status')!.status).toBe('playing');
-      back.push({ student, seed: seat.seed });
-    }
-    expect(await holderPort(solo.sessionId)).toBe(survivor.port);
-    const teacher = await Teacher.join(survivor.base, solo.sessionId, solo.teacherSecret);
-    expect((await teacher.waitFor('roster')).started).toBe(true);
+    // every device rejoins by the session id with its token (as the page does once the SDK's own
+    // reconnection fails), all at once and through both processes still up: one room opens
+    const back: Player[] = await Promise.all(
+      seats.map(async (seat, i) => {
+        const session = i < 3 ? solo : pairs;
+        const student = await Student.join(survivors[i % 2]!.base, session.sessionId, {
+          kind: 'student',
+          code: session.joinCode,
+          token: seat.token,
+        });
+        expect(student.studentId).toBe(seat.studentId);
+        expect(student.last('view')!.game.log.length).toBeGreaterThanOrEqual(seat.acked);
+        expect(student.last('status')!.status).toBe('playing');
+        return { student, seed: seat.seed };
+      }),
+    );
+    expect(survivors.map((s) => s.port)).toContain(await holderPort(solo.sessionId));
+    const teacher = await Teacher.join(survivors[1]!.base, solo.sessionId, solo.teacherSecret);
+    const roster = await teacher.waitFor('roster', (r) => r.students.every((s) => s.status === 'playing'));
+    expect(roster.students.map((s) => s.name)).toEqual(['Eli', 'Fay', 'Gus']);
+    expect(roster.started).toBe(true);
 
     for (const p of back) p.student.autoplay({ rules: summit.rules, choiceSeed: p.seed });
     await Promise.all(back.map((p) => p.student.waitFor('status', (s) => s.status === 'finished', 90_000)));
@@ -176,7 +180,7 @@ describe('the class server on Redis, several processes', () => {
       expect(p.student.stateHash).toBe(expected);
     }
     await Promise.all([teacher, ...back.map((p) => p.student)].map((d) => d.leave()));
-    await survivor.stop();
+    await Promise.all(survivors.map((s) => s.stop()));
   }, 240_000);
 
   it('keeps every game going, with nothing lost, while Redis is killed and started again', async () => {
@@ -206,8 +210,10 @@ describe('the class server on Redis, several processes', () => {
     // and Redis holds every move of every game, once
     const store = await RedisSessionStore.open(redis.url);
     try {
-      const logs = (await store.listGames(session.sessionId)).map((g) => g.log.length).sort();
-      expect(logs).toEqual(players.map((p) => p.student.mirror!.log.length).sort());
+      const logs = (await store.listGames(session.sessionId))
+        .map((g) => g.log.length)
+        .toSorted((x, y) => x - y);
+      expect(logs).toEqual(players.map((p) => p.student.mirror!.log.length).toSorted((x, y) => x - y));
     } finally {
       await store.close();
     }

@@ -83,6 +83,7 @@ describe('RedisSessionStore', () => {
     expect(await b.getSession(s.id)).toEqual(s);
     expect(await b.findByJoinCode(s.joinCode)).toEqual(s);
     expect(await b.createSession({ ...s, joinCode: 'OTHER001' })).toEqual({ ok: false, reason: 'conflict' });
+    expect(await b.createSession(s)).toEqual({ ok: true }); // the same write again: nothing changes
     expect(await b.createSession({ ...session(), joinCode: s.joinCode })).toEqual({
       ok: false,
       reason: 'conflict',
@@ -102,6 +103,7 @@ describe('RedisSessionStore', () => {
     expect(await a.addStudent(student(s.id, 's1', 0))).toEqual({ ok: true });
     expect(await b.addStudent(student(s.id, 's2', 1))).toEqual({ ok: true });
     expect(await b.addStudent(student(s.id, 's1', 2))).toEqual({ ok: false, reason: 'conflict' });
+    expect(await b.addStudent(student(s.id, 's1', 0))).toEqual({ ok: true }); // the same write again
     expect(await b.addStudent(student('nobody-here', 's1', 0))).toEqual({ ok: false, reason: 'missing' });
     expect(await a.addGame(game(s.id, 'g1'))).toEqual({ ok: true });
     expect(await a.updateStudent(s.id, 's1', { gameId: 'g1' })).toEqual({ ok: true });
@@ -122,8 +124,13 @@ describe('RedisSessionStore', () => {
     await a.addGame(game(s.id, 'g1'));
     const move = { type: 'choose', role: 'kim', card: 'summit', option: 'go' } as const;
     expect(await a.appendMove(s.id, 'g1', 0, move)).toEqual({ ok: true });
-    // the same move sent twice (a doubled request, or a second process): refused, not doubled
-    expect(await b.appendMove(s.id, 'g1', 0, move)).toEqual({ ok: false, reason: 'conflict' });
+    // the same write again (its answer lost when Redis died): done once, not doubled
+    expect(await b.appendMove(s.id, 'g1', 0, move)).toEqual({ ok: true });
+    // another move at a length already taken (a second process, a stale request): refused
+    expect(await b.appendMove(s.id, 'g1', 0, { ...move, option: 'stay' })).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
     expect(await b.appendMove(s.id, 'g1', 5, move)).toEqual({ ok: false, reason: 'conflict' });
     expect(await b.appendMove(s.id, 'g1', 1, { ...move, role: 'putin' })).toEqual({ ok: true });
     expect(await b.appendMove(s.id, 'gone', 0, move)).toEqual({ ok: false, reason: 'missing' });

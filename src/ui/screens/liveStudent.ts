@@ -113,14 +113,19 @@ export function showConnection(state: 'lost' | 'back' | 'none', detail: string |
 }
 
 let cover: HTMLElement | null = null;
+/** What had the focus when the cover came: it gets it back when play resumes. */
+let focusBefore: HTMLElement | null = null;
 
 /** "Paused by your teacher": the game is inert beneath until `showPaused(false)`. */
 export function showPaused(paused: boolean): void {
   const ui = document.getElementById('ui');
   if (!paused) {
-    cover?.remove();
+    if (!cover) return;
+    cover.remove();
     cover = null;
     if (ui) ui.inert = false;
+    if (focusBefore?.isConnected) focusBefore.focus();
+    focusBefore = null;
     return;
   }
   if (cover) return;
@@ -140,6 +145,7 @@ export function showPaused(paused: boolean): void {
       h('p', {}, 'Every game of the class waits. Yours goes on from here when your teacher resumes.'),
     ),
   );
+  focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   if (ui) ui.inert = true;
   document.body.append(cover);
   heading.focus();

@@ -287,7 +287,9 @@ export function renderLiveTeacher(ctx: LiveTeacherContext): LiveTeacherView {
           : 'Not started: students join and wait.'
         : paused
           ? 'Paused: every game waits.'
-          : `Playing: ${finished} of ${students.length} finished.`;
+          : finished === students.length && finished > 0
+            ? `Every game is finished (${finished}).`
+            : `Playing: ${finished} of ${students.length} finished.`;
     },
     setDashboard(dashboard, finished) {
       csv.disabled = dashboard === null;
