@@ -48,11 +48,12 @@ function bootSoon(): void {
 }
 
 // Evaluating Phaser's 1.4 MB and booting WebGL blocks the page for a second or more on a slow
-// machine, so it waits for a sign the player wants the game: their first click, key or focus on
-// the title (a Phaser screen asked for, e.g. by a replay link, boots it at once), or, for one who
+// machine, so it waits for a sign the player wants the game: their first click or key on the
+// title (a Phaser screen asked for, e.g. by a replay link, boots it at once), or, for one who
 // lingers reading, LINGER_MS of an idle title, after which the map paints behind it. The bytes
 // are fetched meanwhile (preloadGame), so a player who presses Start at once waits no longer.
-const INTENT = ['click', 'keydown', 'focusin'] as const;
+// (not focus: each screen moves focus to its heading itself, for screen readers)
+const INTENT = ['click', 'keydown'] as const;
 const LINGER_MS = 3000;
 for (const type of INTENT) addEventListener(type, bootSoon, { capture: true, passive: true });
 onGameWanted(bootSoon);
