@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { opponentWorkerPlugin } from './src/ai/workerPlugin.ts';
+import { gameFilesPlugin } from './src/scenes/gameFilesPlugin.ts';
 import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 
@@ -50,9 +52,8 @@ const offline = VitePWA({
 
 export default defineConfig({
   base: './',
-  plugins: [scenariosPlugin(), contentSecurityPolicy(), offline],
-  // the opponent's worker is bundled on its own and needs the shipped scenarios' hashes
-  worker: { format: 'es', plugins: () => [scenariosPlugin()] },
+  // (the opponent's worker is an entry of this same build, sharing the engine's chunks: workerPlugin.ts)
+  plugins: [scenariosPlugin(), opponentWorkerPlugin(), gameFilesPlugin(), contentSecurityPolicy(), offline],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

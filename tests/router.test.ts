@@ -72,6 +72,21 @@ describe('the screens router', () => {
     ]);
   });
 
+  it('asks for the game to boot when a Phaser screen is wanted before it is up, and not for an HTML one', () => {
+    const title = screen(router, 'Title');
+    router.registerHtmlScene('Title', title.scene);
+    const wanted: string[] = [];
+    router.onGameWanted(() => wanted.push(shown()));
+    router.startScene('Title');
+    expect(wanted).toEqual([]);
+    title.scene.scene.start('Replay', { link: true });
+    // asked once the loading screen shows, so the player sees it while Phaser runs
+    expect(wanted).toEqual(['page loading-page']);
+    router.attachGame({ start: () => {} });
+    router.startScene('Play');
+    expect(wanted).toHaveLength(1);
+  });
+
   it('forgets a Phaser screen the player left before the game was up', () => {
     const title = screen(router, 'Title');
     router.registerHtmlScene('Title', title.scene);

@@ -1,6 +1,6 @@
 // The opponent's Web Worker entry: the page sends each scenario once ("init"), then a "decide"
 // per move; the worker keeps the compiled rules per content hash and answers every message (see
-// protocol.ts). Load it with `new Worker(new URL('../ai/worker.ts', import.meta.url), { type: 'module' })`.
+// protocol.ts). The page starts it with `new Worker(url, { type: 'module' })`, the url from workerPlugin.ts.
 import hashes from 'virtual:scenario-hashes';
 import { createHandler, shippedGate, type OpponentResponse } from './protocol.ts';
 

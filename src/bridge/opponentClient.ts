@@ -4,6 +4,7 @@
 //
 // If the worker cannot start or fails, the same pure `decide` runs in the page instead (loaded
 // only then): the game goes on, and since `decide` is deterministic, with the same moves.
+import workerUrl from 'virtual:opponent-worker-url';
 import type { ChooseAction, GameState, Rules } from '../engine/index.ts';
 import type { OpponentRequest, OpponentResponse } from '../ai/protocol.ts';
 import type { OpponentSettings } from '../ai/settings.ts';
@@ -88,10 +89,7 @@ export class OpponentClient {
   private start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
-      const worker = new Worker(new URL('../ai/worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'opponent',
-      });
+      const worker = new Worker(workerUrl, { type: 'module', name: 'opponent' });
       worker.addEventListener('message', (event: MessageEvent<OpponentResponse>) => {
         const answer = event.data;
         if (answer.id === null) return;

@@ -9,3 +9,9 @@ declare module 'virtual:scenario-hashes' {
   const hashes: string[];
   export default hashes;
 }
+
+// The address of the opponent's worker module (src/ai/workerPlugin.ts).
+declare module 'virtual:opponent-worker-url' {
+  const url: string;
+  export default url;
+}

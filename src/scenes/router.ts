@@ -44,6 +44,12 @@ const gameListeners: ((side: GameSide) => void)[] = [];
 /** Counts starts, so a screen whose module arrives after a later start is not shown. */
 let generation = 0;
 const shownListeners = new Map<string, (() => void)[]>();
+let wanted: (() => void) | null = null;
+
+/** Calls `listener` whenever a Phaser screen is asked for before the game is up (to boot it now). */
+export function onGameWanted(listener: () => void): void {
+  wanted = listener;
+}
 
 /** Registers an HTML screen: made at once, or loaded the first time it is started. */
 export function registerHtmlScene(key: string, make: HtmlScene | Loader): void {
@@ -69,6 +75,7 @@ export function startScene(key: string, data?: object): void {
     else {
       waiting = { key, data };
       showLoading();
+      wanted?.();
     }
     return;
   }
