@@ -82,7 +82,7 @@ describe('the screens router', () => {
     title.scene.scene.start('Replay', { link: true });
     // asked once the loading screen shows, so the player sees it while Phaser runs
     expect(wanted).toEqual(['page loading-page']);
-    router.attachGame({ start: () => {} });
+    router.attachGame({ start: () => {}, add: () => {} });
     router.startScene('Play');
     expect(wanted).toHaveLength(1);
   });
@@ -98,8 +98,11 @@ describe('the screens router', () => {
     expect(shown()).toBe('screen-Title');
   });
 
-  it('hands the game to those waiting for it, once it is up', async () => {
+  it('hands the game to those waiting for it, once it is up, and boots it for them', async () => {
+    const wanted: number[] = [];
+    router.onGameWanted(() => wanted.push(1));
     const waited = router.whenGame();
+    expect(wanted).toHaveLength(1);
     const side = { start: () => {}, add: () => {} };
     router.attachGame(side);
     await expect(waited).resolves.toBe(side);

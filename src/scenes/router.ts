@@ -103,9 +103,12 @@ export function attachGame(side: GameSide): void {
   if (next) side.start(next.key, next.data);
 }
 
-/** The Phaser game, once it is up (at once if it is). */
+/** The Phaser game, once it is up (at once if it is); asking for it boots it if it has not been. */
 export function whenGame(): Promise<GameSide> {
-  return game ? Promise.resolve(game) : new Promise((resolve) => gameListeners.push(resolve));
+  if (game) return Promise.resolve(game);
+  const promise = new Promise<GameSide>((resolve) => gameListeners.push(resolve));
+  wanted?.();
+  return promise;
 }
 
 /** Calls `listener` once, the next time the HTML screen `key` is shown. */
