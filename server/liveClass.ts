@@ -3,45 +3,29 @@
 // then the seat, then the engine), the computer's moves and the turn timer, and what each device
 // is told. It knows nothing of Colyseus: the room (room.ts) hands it messages and gives it an
 // Outbox to answer through.
-import { buildResult, type ResultFile } from '../src/classroom/result.ts';
 import { roleFor } from '../src/classroom/roles.ts';
-import { buildReplay } from '../src/persist/index.ts';
 import { otherRole, ROLES, type ChooseAction, type GameState, type Role } from '../src/engine/index.ts';
 import type {
   ErrorCode,
   MovePayload,
   ResultsMessage,
-  RosterEntry,
   ServerMessages,
   StudentJoin,
   StudentRejoin,
-  StudentStatus,
 } from '../src/live/protocol.ts';
 import { viewFor } from '../src/live/view.ts';
 import type { Catalogue, ServerScenario } from './catalogue.ts';
 import { hashSecret, randomToken, secretMatches } from './ids.ts';
 import { LiveGame } from './liveGame.ts';
+import { resultsOf, rosterOf, type ClassFacts } from './classReport.ts';
+import { seatsOf, STATUS_TEXT, statusOf } from './studentStatus.ts';
+import { refuse, type Joined, type Outbox, type Refusal } from './answers.ts';
 import type { SessionStore, StoredSession, StoredStudent } from './store/types.ts';
-
-/** How the class answers the devices connected to it. */
-export interface Outbox {
-  toStudent<K extends keyof ServerMessages>(studentId: string, type: K, payload: ServerMessages[K]): void;
-  toTeachers<K extends keyof ServerMessages>(type: K, payload: ServerMessages[K]): void;
-  /** Closes every connection of this student. */
-  dropStudent(studentId: string): void;
-}
-
-export type Refusal = { ok: false; code: ErrorCode; message: string };
-export type Joined = { ok: true; studentId: string; token: string | null };
 
 /** The most students a session takes (a class, with room for a few teams and rejoins). */
 export const MAX_STUDENTS = 200;
 /** Roster updates to the teacher are sent at most this often. */
 const ROSTER_DELAY_MS = 150;
-
-function refuse(code: ErrorCode, message: string): Refusal {
-  return { ok: false, code, message };
-}
 
 export class LiveClass {
   readonly students = new Map<string, StoredStudent>();
@@ -192,12 +176,12 @@ export class LiveClass {
 
   /** The role a student plays: their seat in their game, or (a pair still waiting) the one they would. */
   roleOf(student: StoredStudent): Role {
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
+    const game = this.gameOf(student);
     return game?.roleOf(student.id) ?? student.role;
   }
 
   private partnerOf(student: StoredStudent): StoredStudent | null {
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
+    const game = this.gameOf(student);
     if (!game) return null;
     const other = game.stored.players[otherRole(this.roleOf(student))];
     return other === undefined ? null : (this.students.get(other) ?? null);
@@ -208,7 +192,7 @@ export class LiveClass {
     const student = this.students.get(studentId);
     if (!student) return;
     const role = this.roleOf(student);
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
+    const game = this.gameOf(student);
     const partner = this.partnerOf(student);
     this.out.toStudent(studentId, 'welcome', {
       sessionId: this.id,
@@ -217,52 +201,22 @@ export class LiveClass {
       name: student.name,
       role,
       session: this.session.setup,
-      seats: this.seatsOf(student),
+      seats: seatsOf(this.session, student, game),
       partner: partner?.name ?? null,
     });
     if (game) this.sendView(game, studentId);
     this.sendStatus(studentId);
   }
 
-  /** Who holds each role of the student's game (a pair still waiting: both students). */
-  private seatsOf(student: StoredStudent): Record<Role, 'human' | 'computer'> {
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
-    if (!game) {
-      const pairs = this.session.setup.roles === 'pairs';
-      return {
-        kim: pairs || student.role === 'kim' ? 'human' : 'computer',
-        putin: pairs || student.role === 'putin' ? 'human' : 'computer',
-      };
-    }
-    const seat = (r: Role) => (game.stored.players[r] === undefined ? 'computer' : 'human');
-    return { kim: seat('kim'), putin: seat('putin') };
+  private gameOf(student: StoredStudent): LiveGame | undefined {
+    return student.gameId === null ? undefined : this.games.get(student.gameId);
   }
-
-  private statusOf(student: StoredStudent): StudentStatus {
-    if (student.removed) return 'removed';
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
-    if (game?.state.phase === 'over') return 'finished';
-    if (!this.session.started) return 'waiting-start';
-    if (!game) return 'waiting-partner';
-    if (this.session.paused) return 'paused';
-    return 'playing';
-  }
-
-  private static readonly STATUS_TEXT: Record<StudentStatus, string> = {
-    'waiting-start': 'Waiting for your teacher to start the class.',
-    'waiting-partner': 'Waiting for a partner to play the other side.',
-    playing: 'The class is playing.',
-    paused: 'Your teacher has paused the class.',
-    finished: 'Your game is over.',
-    ended: 'Your teacher has ended this live class.',
-    removed: 'Your teacher removed you from this class.',
-  };
 
   sendStatus(studentId: string): void {
     const student = this.students.get(studentId);
     if (!student) return;
-    const status = this.statusOf(student);
-    this.out.toStudent(studentId, 'status', { status, message: LiveClass.STATUS_TEXT[status] });
+    const status = statusOf(this.session, student, this.gameOf(student));
+    this.out.toStudent(studentId, 'status', { status, message: STATUS_TEXT[status] });
   }
 
   private sendView(game: LiveGame, studentId: string): void {
@@ -300,65 +254,25 @@ export class LiveClass {
   }
 
   roster(): ServerMessages['roster'] {
-    const students: RosterEntry[] = [...this.students.values()].map((s) => {
-      const game = s.gameId === null ? undefined : this.games.get(s.gameId);
-      const over = game?.state.phase === 'over';
-      const status: RosterEntry['status'] = s.removed
-        ? 'removed'
-        : over
-          ? 'finished'
-          : !this.connected.has(s.id)
-            ? 'disconnected'
-            : game && this.session.started
-              ? 'playing'
-              : 'waiting';
-      const entry: RosterEntry = {
-        id: s.id,
-        name: s.name,
-        role: this.roleOf(s),
-        month: game?.state.turn ?? 1,
-        status,
-        partner: this.partnerOf(s)?.id ?? null,
-      };
-      if (over && game.state.ending) entry.ending = game.state.ending.id;
-      return entry;
-    });
-    return { students, started: this.session.started, paused: this.session.paused };
-  }
-
-  /** The classroom's result object of a student's game (for the dashboard). */
-  private resultOf(student: StoredStudent, game: LiveGame): ResultFile | null {
-    const players = game.stored.players;
-    const setup = {
-      seats: {
-        kim: players.kim === undefined ? ('computer' as const) : ('human' as const),
-        putin: players.putin === undefined ? ('computer' as const) : ('human' as const),
-      },
-      mode: 'live',
-      ...(Object.keys(game.stored.computer).length > 0 ? { computer: game.stored.computer } : {}),
-    };
-    const replay = buildReplay({ scenarioHash: this.known.hash, state: game.state, setup });
-    // a pair's game counts once, from the student holding Kim (the session's "pairs" side is both)
-    const built = buildResult({ label: student.name, session: this.session.setup, replay });
-    return built.ok ? built.result : null;
+    return rosterOf(this.facts());
   }
 
   /** Finished games (every game when `final`), one result each (a pair's once). */
   results(final: boolean): ResultsMessage {
-    const results: ResultsMessage['results'] = [];
-    for (const game of this.games.values()) {
-      if (!final && game.state.phase !== 'over') continue;
-      const ids = ROLES.map((r) => game.stored.players[r]).filter((id): id is string => id !== undefined);
-      const students = ids
-        .map((id) => this.students.get(id))
-        .filter((s): s is StoredStudent => s !== undefined);
-      if (students.length === 0 || game.state.log.length === 0) continue;
-      const label = students.map((s) => s.name).join(' & ');
-      const first = { ...students[0]!, name: label.length <= 40 ? label : students[0]!.name };
-      const result = this.resultOf(first, game);
-      if (result) results.push({ studentId: students[0]!.id, name: `${first.name} (${game.id})`, result });
-    }
-    return { results, final };
+    return resultsOf(this.facts(), final);
+  }
+
+  /** What the teacher's reports read of this class. */
+  private facts(): ClassFacts {
+    return {
+      session: this.session,
+      known: this.known,
+      students: this.students,
+      games: this.games,
+      isConnected: (id) => this.connected.has(id),
+      roleOf: (student) => this.roleOf(student),
+      partnerOf: (student) => this.partnerOf(student),
+    };
   }
 
   private rosterChanged(): void {
@@ -552,7 +466,7 @@ export class LiveClass {
     student.removed = true;
     this.sendStatus(studentId);
     this.out.dropStudent(studentId);
-    const game = student.gameId === null ? undefined : this.games.get(student.gameId);
+    const game = this.gameOf(student);
     if (game) this.drive(game);
     this.out.toTeachers('roster', this.roster());
     return null;
@@ -570,7 +484,7 @@ export class LiveClass {
     for (const game of this.games.values()) game.clearTimer();
     if (this.rosterTimer) clearTimeout(this.rosterTimer);
     for (const id of this.students.keys()) {
-      this.out.toStudent(id, 'status', { status: 'ended', message: LiveClass.STATUS_TEXT.ended });
+      this.out.toStudent(id, 'status', { status: 'ended', message: STATUS_TEXT.ended });
     }
     await this.store.deleteSession(this.id);
   }

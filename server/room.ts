@@ -12,7 +12,8 @@ import {
   type ServerMessages,
 } from '../src/live/protocol.ts';
 import type { Catalogue } from './catalogue.ts';
-import { LiveClass, type Outbox } from './liveClass.ts';
+import type { Outbox } from './answers.ts';
+import { LiveClass } from './liveClass.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { SessionStore } from './store/types.ts';
 

@@ -14,11 +14,8 @@ import {
 import { scenarioCover } from '../src/scenario/cover.ts';
 import { loadLibrary, loadShippedScenario, shippedScenarioFiles } from '../src/scenario/node.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import {
-  renderClassSetup,
-  renderSessionReady,
-  type ClassSetupContext,
-} from '../src/ui/screens/classSetup.ts';
+import { renderClassSetup, type ClassSetupContext } from '../src/ui/screens/classSetup.ts';
+import { renderSessionReady } from '../src/ui/screens/sessionReady.ts';
 import { renderHandout } from '../src/ui/screens/handout.ts';
 
 // The browser gets the article from a build-time module; here it comes from the files on disk.

@@ -70,7 +70,7 @@ export class ClassScene extends HtmlScene {
   private async showReady(session: ClassSession): Promise<void> {
     const [{ encodeSessionCode, sessionLink }, { renderSessionReady }] = await Promise.all([
       import('../classroom/index.ts'),
-      import('../ui/screens/classSetup.ts'),
+      import('../ui/screens/sessionReady.ts'),
     ]);
     if (!this.scene.isActive()) return;
     const code = encodeSessionCode(session);

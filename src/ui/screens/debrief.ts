@@ -3,7 +3,6 @@
 // trade-offs this game played and never touched, the questions for discussion, and what next.
 import { content } from '../../bridge/content.ts';
 import {
-  ACTOR_NAMES,
   STAGE_NAMES,
   holds,
   otherRole,
@@ -18,6 +17,7 @@ import { formatNumber, meterChart } from '../charts.ts';
 import { h } from '../dom.ts';
 import { ROLE_NAMES, openSource, whoName, type SourceItem } from '../source.ts';
 import { endingMood } from '../mood.ts';
+import { changeChips, entryChoice, entrySource, entryWho } from './debriefEntries.ts';
 import { settings } from '../settings.ts';
 import { portrait } from '../portraits.ts';
 
@@ -73,82 +73,6 @@ function sourceButton(item: SourceItem, label = 'Source'): HTMLButtonElement {
     { type: 'button', class: 'source-button', onclick: () => openSource(item) },
     label,
     h('span', { class: 'visually-hidden' }, ` for “${item.title}”`),
-  );
-}
-
-/** The cited paragraphs of whatever a chronicle entry came from. */
-function entrySource(rules: Rules, entry: ChronicleEntry): SourceItem | null {
-  switch (entry.kind) {
-    case 'choice':
-    case 'answer':
-    case 'delayed': {
-      const card = rules.cards.get(entry.id);
-      return card
-        ? { title: card.title, paragraphs: card.paragraphs, quote: card.quote, tradeoffs: card.tradeoffs }
-        : null;
-    }
-    case 'event': {
-      const event = rules.events.find((e) => e.id === entry.id);
-      return event ? { title: event.title, paragraphs: event.paragraphs, quote: event.quote } : null;
-    }
-    case 'reaction': {
-      const reaction = rules.reactions.find((r) => r.id === entry.id);
-      return reaction
-        ? { title: reaction.title, paragraphs: reaction.paragraphs, quote: reaction.quote }
-        : null;
-    }
-    case 'ending': {
-      const ending = rules.endings.get(entry.id);
-      return ending ? { title: ending.title, paragraphs: ending.paragraphs, quote: ending.quote } : null;
-    }
-  }
-}
-
-/** Who acted, in words. */
-function entryWho(entry: ChronicleEntry): string {
-  if (entry.role) return ROLE_NAMES[entry.role];
-  if (entry.actor) return ACTOR_NAMES[entry.actor];
-  if (entry.kind === 'ending') return 'The end';
-  return 'News';
-}
-
-/** What the role did, for entries that come from a card's option. */
-function entryChoice(rules: Rules, entry: ChronicleEntry): string | null {
-  const option = entry.option ? rules.options.get(`${entry.id}/${entry.option}`) : undefined;
-  if (!option) return null;
-  switch (entry.kind) {
-    case 'choice':
-      return `Chose “${option.label}”`;
-    case 'answer':
-      return `Answered the offer: “${option.label}”`;
-    case 'delayed':
-      return `What “${option.label}” set in motion`;
-    default:
-      return null;
-  }
-}
-
-function changeChips(rules: Rules, entry: ChronicleEntry): HTMLElement {
-  const ids = rules.meterIds.filter((id) => (entry.changes[id] ?? 0) !== 0);
-  for (const id in entry.changes) if (!ids.includes(id) && entry.changes[id] !== 0) ids.push(id);
-  if (ids.length === 0) return h('p', { class: 'chips-none muted' }, 'No meter moved.');
-  return h(
-    'ul',
-    { class: 'chips', 'aria-label': 'Meter changes' },
-    ids.map((id) => {
-      const delta = entry.changes[id]!;
-      const def = rules.meters.get(id);
-      const owner = def?.owner ?? 'shared';
-      const sign = delta > 0 ? '+' : '−';
-      return h(
-        'li',
-        { class: `chip chip-${owner} ${delta > 0 ? 'chip-up' : 'chip-down'}` },
-        h('span', { class: 'chip-arrow', 'aria-hidden': 'true' }, delta > 0 ? '▲' : '▼'),
-        h('span', { class: 'chip-label' }, def?.label ?? id),
-        ' ',
-        h('span', { class: 'chip-delta' }, `${sign}${formatNumber(Math.abs(delta))}`),
-      );
-    }),
   );
 }
 
