@@ -3,6 +3,7 @@
 // saving a game as it goes, are in saving.ts, loaded with the game.
 import { listSaves, removeSave, type SaveEntry, type SaveError } from '../persist/saveList.ts';
 import { content } from './content.ts';
+import { withRemembered } from './remembered.ts';
 
 /** The key that names the game in progress (a pointer to its save, nothing more). */
 const CURRENT_KEY = 'sfo.current';
@@ -12,7 +13,8 @@ const storage = () => window.localStorage;
 
 /** The page's saved games, newest first, each read as far as the list shows it. */
 export function listSavedGames(): { ok: true; saves: SaveEntry[] } | SaveError {
-  return listSaves(storage, content);
+  // the scenario files opened in this browser before are listed too: their saves ask for the file
+  return listSaves(storage, withRemembered(content));
 }
 
 export function removeSavedGame(id: string): { ok: true; removed: boolean } | SaveError {
