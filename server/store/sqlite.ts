@@ -163,6 +163,9 @@ export class SqliteStore implements SessionStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // (every write transaction here and in the writer thread begins IMMEDIATE: a deferred one that
+    // reads first and then writes fails at once with "database is locked" when the other
+    // connection wrote in between, instead of waiting out this timeout)
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(SCHEMA);
     if (path !== ':memory:') {
@@ -233,12 +236,14 @@ export class SqliteStore implements SessionStore {
   }
 
   async deleteSession(id: string): Promise<void> {
-    this.db.transaction(() => {
-      this.q('DELETE FROM moves WHERE session_id = ?').run(id);
-      this.q('DELETE FROM games WHERE session_id = ?').run(id);
-      this.q('DELETE FROM students WHERE session_id = ?').run(id);
-      this.q('DELETE FROM sessions WHERE id = ?').run(id);
-    })();
+    this.db
+      .transaction(() => {
+        this.q('DELETE FROM moves WHERE session_id = ?').run(id);
+        this.q('DELETE FROM games WHERE session_id = ?').run(id);
+        this.q('DELETE FROM students WHERE session_id = ?').run(id);
+        this.q('DELETE FROM sessions WHERE id = ?').run(id);
+      })
+      .immediate();
   }
 
   async deleteSessionsBefore(createdBefore: number): Promise<string[]> {
@@ -299,14 +304,16 @@ export class SqliteStore implements SessionStore {
   async addGame(g: StoredGame): Promise<StoreResult> {
     if (!this.q('SELECT 1 FROM sessions WHERE id = ?').get(g.sessionId)) return MISSING;
     if (this.q('SELECT 1 FROM games WHERE session_id = ? AND id = ?').get(g.sessionId, g.id)) return CONFLICT;
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO games (session_id, id, seed, players, computer, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(g.sessionId, g.id, g.seed, JSON.stringify(g.players), JSON.stringify(g.computer), g.createdAt);
-      g.log.forEach((a, i) => this.insertMove(g.sessionId, g.id, i, a));
-    })();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            'INSERT INTO games (session_id, id, seed, players, computer, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(g.sessionId, g.id, g.seed, JSON.stringify(g.players), JSON.stringify(g.computer), g.createdAt);
+        g.log.forEach((a, i) => this.insertMove(g.sessionId, g.id, i, a));
+      })
+      .immediate();
     return OK;
   }
 
@@ -359,9 +366,11 @@ export class SqliteStore implements SessionStore {
     this.flushing = false;
     const results: StoreResult[] = [];
     try {
-      this.db.transaction(() => {
-        for (const m of batch) results.push(this.appendNow(m));
-      })();
+      this.db
+        .transaction(() => {
+          for (const m of batch) results.push(this.appendNow(m));
+        })
+        .immediate();
     } catch (error) {
       for (const m of batch) m.reject(error);
       return;

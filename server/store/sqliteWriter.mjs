@@ -29,7 +29,9 @@ const writeAll = db.transaction((moves) =>
 parentPort.on('message', (moves) => {
   let reply;
   try {
-    reply = { ok: true, outcomes: writeAll(moves) };
+    // IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before the first read, so a
+    // write by the main thread in between cannot fail this one with "database is locked"
+    reply = { ok: true, outcomes: writeAll.immediate(moves) };
   } catch (error) {
     reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
