@@ -8,16 +8,14 @@
 //   npm run bench:server [-- --classes 40 --students 30 --think 5000 --fast-think 500 --duration 60 --json]
 //
 // startServers() is the hook for several processes (issue 12's --processes N).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadCatalogue } from '../server/catalogue.ts';
 import type { CreateSessionAnswer } from '../src/live/protocol.ts';
 import { createLiveSession, Device, Student, Teacher } from './live-sim.ts';
 import { startBenchCluster } from '../server/clusterProcesses.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { startServer } from '../server/serverProcess.ts';
 
 export interface BenchOptions {
   classes: number;
@@ -102,41 +100,12 @@ export async function startServers(n: number): Promise<ServerSet> {
   // issue 12 hook: several processes sharing one Redis started for the run (server/clusterProcesses.ts)
   if (n !== 1) return startBenchCluster(n, BENCH_SERVER_ARGS);
   const dir = mkdtempSync(join(tmpdir(), 'sfo-bench-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--data',
-      dir,
-      '--no-build',
-      ...BENCH_SERVER_ARGS,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolvePort, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) resolvePort(Number(m[1]));
-    });
-    child.once('exit', () => reject(new Error(`the server exited:\n${out}`)));
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const server = await startServer(dir, BENCH_SERVER_ARGS, 0, true);
   return {
-    urls: [`http://127.0.0.1:${port}`],
-    pids: [child.pid!],
+    urls: [server.base],
+    pids: [server.pid],
     async stop() {
-      child.kill('SIGTERM');
-      const late = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(late);
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeBrowser, openGame, type GamePage, type OpenOptions } from './harness.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from '../server/serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 export interface LiveServerProcess {
   /** "http://127.0.0.1:PORT/" */

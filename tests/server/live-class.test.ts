@@ -11,7 +11,7 @@ import { libraryOf } from '../../src/persist/index.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, lookUpCode, Student, Teacher } from '../../tools/live-sim.ts';
 import { offlineGame, offlinePair } from './offline.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from './serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 const catalogue = loadCatalogue();
 const summit = catalogue.get('vostochny-summit')!;

@@ -16,7 +16,7 @@ import {
   Teacher,
   type Received,
 } from '../../tools/live-sim.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from './serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const CARDS = [...summit.rules.cards.keys()];

@@ -7,7 +7,7 @@ import { stableHash } from '../../src/engine/index.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, Student, Teacher } from '../../tools/live-sim.ts';
 import { offlineGame, offlinePair } from './offline.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from './serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const dataDir = tempDataDir();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, Device, postJson, Student, Teacher } from '../../tools/live-sim.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from './serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const SETUP = {

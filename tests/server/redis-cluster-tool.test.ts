@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ping } from '../../server/clusterRedis.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, lookUpCode } from '../../tools/live-sim.ts';
-import { removeDir, tempDataDir } from './serverProcess.ts';
+import { removeDir, tempDataDir } from '../../server/serverProcess.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const summit = loadCatalogue().get('vostochny-summit')!;

@@ -13,7 +13,7 @@ import { RedisSessionStore } from '../../server/store/redis.ts';
 import { createLiveSession, lookUpCode, Student, Teacher } from '../../tools/live-sim.ts';
 import { startTestRedis, type TestRedis } from '../helpers/redis.ts';
 import { offlineGame, offlinePair } from './offline.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from './serverProcess.ts';
+import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const base = { scenarioId: summit.scenario.id, scenarioHash: summit.hash, turnSeconds: null };

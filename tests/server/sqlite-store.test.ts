@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { StoredGame, StoredSession, StoredStudent } from '../../server/store/types.ts';
 import type { ChooseAction } from '../../src/engine/index.ts';
-import { removeDir, tempDataDir } from './serverProcess.ts';
+import { removeDir, tempDataDir } from '../../server/serverProcess.ts';
 
 const dir = tempDataDir();
 const file = join(dir, 'live.sqlite');
