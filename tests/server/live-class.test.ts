@@ -2,7 +2,7 @@
 // (half and half against the computer) play to the end, and a pair plays Kim against Putin on two
 // devices. Every live game equals the same game played offline with the engine; no device ever
 // receives its rival's private meters; the teacher's results feed the existing dashboard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../src/classroom/dashboard.ts';
 import { parseResults } from '../../src/classroom/parseResults.ts';
 import { stableHash } from '../../src/engine/index.ts';
@@ -11,22 +11,12 @@ import { libraryOf } from '../../src/persist/index.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, lookUpCode, Student, Teacher } from '../../tools/live-sim.ts';
 import { offlineGame, offlinePair } from './offline.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
+import { serverForThisFile } from './fileServer.ts';
 
 const catalogue = loadCatalogue();
 const summit = catalogue.get('vostochny-summit')!;
 const library = libraryOf([...catalogue.values()]);
-let server: ServerProcess;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await server?.stop();
-  removeDir(dataDir);
-});
+const server = serverForThisFile();
 
 function neverSawRivalSecrets(student: Student): void {
   const hidden = hiddenMeters(summit.rules, student.role!);
@@ -54,20 +44,20 @@ describe('a live class', () => {
       seed: 2023,
       title: 'Year 10 <b>history</b>',
     };
-    const made = await createLiveSession(server.base, setup);
+    const made = await createLiveSession(server().base, setup);
     expect(made.joinCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-    const found = await lookUpCode(server.base, made.joinCode.toLowerCase());
+    const found = await lookUpCode(server().base, made.joinCode.toLowerCase());
     expect(found).toMatchObject({
       sessionId: made.sessionId,
       title: 'Year 10 <b>history</b>',
       roles: 'half-and-half',
     });
 
-    const teacher = await Teacher.join(server.base, made.sessionId, made.teacherSecret);
+    const teacher = await Teacher.join(server().base, made.sessionId, made.teacherSecret);
     const students: Student[] = [];
     for (let i = 1; i <= 6; i++) {
       students.push(
-        await Student.join(server.base, made.sessionId, {
+        await Student.join(server().base, made.sessionId, {
           kind: 'student',
           code: made.joinCode,
           name: `Student ${i}`,
@@ -128,14 +118,14 @@ describe('a live class', () => {
       turnSeconds: null,
       seed: 7,
     };
-    const made = await createLiveSession(server.base, setup);
-    const teacher = await Teacher.join(server.base, made.sessionId, made.teacherSecret);
-    const a = await Student.join(server.base, made.sessionId, {
+    const made = await createLiveSession(server().base, setup);
+    const teacher = await Teacher.join(server().base, made.sessionId, made.teacherSecret);
+    const a = await Student.join(server().base, made.sessionId, {
       kind: 'student',
       code: made.joinCode,
       name: 'Ana',
     });
-    const b = await Student.join(server.base, made.sessionId, {
+    const b = await Student.join(server().base, made.sessionId, {
       kind: 'student',
       code: made.joinCode,
       name: 'Ben',

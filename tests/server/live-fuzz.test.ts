@@ -3,7 +3,7 @@
 // commands from students), bad join options, garbage frames and a flood. The server answers every
 // message with an error, stays up, and no game moves: every game's state hash is unchanged.
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stableHash } from '../../src/engine/index.ts';
 import { CLIENT_MESSAGES } from '../../src/live/protocol.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
@@ -16,22 +16,12 @@ import {
   Teacher,
   type Received,
 } from '../../tools/live-sim.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
+import { serverForThisFile } from './fileServer.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const CARDS = [...summit.rules.cards.keys()];
-let server: ServerProcess;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  // the bad joins below would otherwise lock this address out (the limit has its own test)
-  server = await startServer(dataDir, ['--join-failures-per-minute', '100000']);
-});
-afterAll(async () => {
-  await server?.stop();
-  removeDir(dataDir);
-});
+// the bad joins below would otherwise lock this address out (the limit has its own test)
+const server = serverForThisFile(['--join-failures-per-minute', '100000']);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const errorsOf = (d: Device) =>
@@ -99,31 +89,31 @@ async function sendPaced(device: Device, messages: [unknown, unknown][], perSeco
 describe('hostile messages', () => {
   it('are each answered with an error, and no game moves', async () => {
     const base = { scenarioId: summit.scenario.id, scenarioHash: summit.hash, turnSeconds: null };
-    const a = await createLiveSession(server.base, {
+    const a = await createLiveSession(server().base, {
       ...base,
       roles: 'half-and-half',
       level: 'normal',
       seed: 3,
     });
-    const b = await createLiveSession(server.base, { ...base, roles: 'pairs', level: 'easy', seed: 4 });
+    const b = await createLiveSession(server().base, { ...base, roles: 'pairs', level: 'easy', seed: 4 });
     const students = [
-      await Student.join(server.base, a.sessionId, {
+      await Student.join(server().base, a.sessionId, {
         kind: 'student',
         code: a.joinCode,
         name: 'A1',
         number: 1,
       }),
-      await Student.join(server.base, a.sessionId, {
+      await Student.join(server().base, a.sessionId, {
         kind: 'student',
         code: a.joinCode,
         name: 'A2',
         number: 2,
       }),
-      await Student.join(server.base, b.sessionId, { kind: 'student', code: b.joinCode, name: 'B1' }),
-      await Student.join(server.base, b.sessionId, { kind: 'student', code: b.joinCode, name: 'B2' }),
+      await Student.join(server().base, b.sessionId, { kind: 'student', code: b.joinCode, name: 'B1' }),
+      await Student.join(server().base, b.sessionId, { kind: 'student', code: b.joinCode, name: 'B2' }),
     ];
-    const teachers = [await Teacher.join(server.base, a.sessionId, a.teacherSecret)];
-    teachers.push(await Teacher.join(server.base, b.sessionId, b.teacherSecret));
+    const teachers = [await Teacher.join(server().base, a.sessionId, a.teacherSecret)];
+    teachers.push(await Teacher.join(server().base, b.sessionId, b.teacherSecret));
     for (const t of teachers) t.send('start');
     for (const s of students) s.rulesForMirror = summit.rules;
     // every game waits for a student (the computer has made its moves)
@@ -141,7 +131,7 @@ describe('hostile messages', () => {
       { kind: 'student', code: b.joinCode, token: students[0]!.token } as never, // a's token in b's room
     );
     for (const options of badJoins)
-      await expect(Device.connect(server.base, b.sessionId, options)).rejects.toThrow(/./);
+      await expect(Device.connect(server().base, b.sessionId, options)).rejects.toThrow(/./);
 
     const otherIds = ['s99', b.sessionId, a.sessionId, 'x'.repeat(24)];
     const plans = students.map((s) => fc.sample(hostile(s, otherIds), 230));
@@ -180,13 +170,13 @@ describe('hostile messages', () => {
     for (const e of all.flatMap(errorsOf)) expect(e.payload.message).not.toMatch(/[<>\n]|Error:|\.ts:/);
 
     // garbage frames and a flood: the device is cut off, the server stays up
-    const garbage = await Student.join(server.base, a.sessionId, {
+    const garbage = await Student.join(server().base, a.sessionId, {
       kind: 'student',
       code: a.joinCode,
       name: 'G',
     });
     garbage.room.connection.send(new Uint8Array([13, 0xc1, 0xff, 0x00, 0x93]));
-    const flood = await Student.join(server.base, a.sessionId, {
+    const flood = await Student.join(server().base, a.sessionId, {
       kind: 'student',
       code: a.joinCode,
       name: 'F',
@@ -196,13 +186,13 @@ describe('hostile messages', () => {
       await sleep(100);
     expect(garbage.closed).not.toBeNull();
     expect(flood.closed).not.toBeNull();
-    expect((await postJson(server.base, '/join', { code: a.joinCode })).status).toBe(200);
+    expect((await postJson(server().base, '/join', { code: a.joinCode })).status).toBe(200);
 
     // nothing moved: the same state in every game, as each device sees it and as a new device sees it
     expect(hashes()).toEqual(before);
     for (const [i, s] of students.entries()) {
       const session = i < 2 ? a : b;
-      const again = await Student.join(server.base, session.sessionId, {
+      const again = await Student.join(server().base, session.sessionId, {
         kind: 'student',
         code: session.joinCode,
         token: s.token,

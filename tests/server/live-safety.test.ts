@@ -3,10 +3,11 @@
 // session deleted when the teacher ends it or when its retention time is up.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/catalogue.ts';
 import { createLiveSession, Device, postJson, Student, Teacher } from '../../tools/live-sim.ts';
-import { removeDir, startServer, tempDataDir, type ServerProcess } from '../../server/serverProcess.ts';
+import { removeDir, startServer, tempDataDir } from '../../server/serverProcess.ts';
+import { serverForThisFile } from './fileServer.ts';
 
 const summit = loadCatalogue().get('vostochny-summit')!;
 const SETUP = {
@@ -17,17 +18,7 @@ const SETUP = {
   turnSeconds: null,
   seed: 1,
 };
-let server: ServerProcess;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = tempDataDir();
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await server?.stop();
-  removeDir(dataDir);
-});
+const server = serverForThisFile();
 
 function sessionsOnDisk(dir: string): number {
   const db = new Database(join(dir, 'live.sqlite'), { readonly: true });
@@ -40,8 +31,8 @@ function sessionsOnDisk(dir: string): number {
 
 describe('teacher powers', () => {
   it('come only with the teacher secret', async () => {
-    const made = await createLiveSession(server.base, SETUP);
-    const student = await Student.join(server.base, made.sessionId, {
+    const made = await createLiveSession(server().base, SETUP);
+    const student = await Student.join(server().base, made.sessionId, {
       kind: 'student',
       code: made.joinCode,
       name: 'Eve',
@@ -53,16 +44,16 @@ describe('teacher powers', () => {
       expect(await student.waitFor('error', (e) => e.code === 'not-allowed', 5000, false)).toBeTruthy();
     }
     await expect(
-      Device.connect(server.base, made.sessionId, { kind: 'teacher', secret: made.joinCode }),
+      Device.connect(server().base, made.sessionId, { kind: 'teacher', secret: made.joinCode }),
     ).rejects.toThrow(/To join a live class/);
     await expect(
-      Device.connect(server.base, made.sessionId, {
+      Device.connect(server().base, made.sessionId, {
         kind: 'teacher',
         secret: `${made.teacherSecret.slice(0, -2)}AA`,
       }),
     ).rejects.toThrow(/teacher link/);
     // nothing the student sent changed the class
-    const teacher = await Teacher.join(server.base, made.sessionId, made.teacherSecret);
+    const teacher = await Teacher.join(server().base, made.sessionId, made.teacherSecret);
     const roster = await teacher.waitFor('roster');
     expect(roster).toMatchObject({ started: false, paused: false });
     expect(roster.students.map((s) => s.status)).toEqual(['waiting']);
@@ -70,9 +61,9 @@ describe('teacher powers', () => {
   });
 
   it('pause stops every move until resume; a removed student cannot come back', async () => {
-    const made = await createLiveSession(server.base, SETUP);
-    const teacher = await Teacher.join(server.base, made.sessionId, made.teacherSecret);
-    const eve = await Student.join(server.base, made.sessionId, {
+    const made = await createLiveSession(server().base, SETUP);
+    const teacher = await Teacher.join(server().base, made.sessionId, made.teacherSecret);
+    const eve = await Student.join(server().base, made.sessionId, {
       kind: 'student',
       code: made.joinCode,
       name: 'Eve',
@@ -91,7 +82,11 @@ describe('teacher powers', () => {
     teacher.send('remove', { studentId: eve.studentId });
     await eve.waitFor('status', (s) => s.status === 'removed', 5000, false);
     await expect(
-      Device.connect(server.base, made.sessionId, { kind: 'student', code: made.joinCode, token: eve.token }),
+      Device.connect(server().base, made.sessionId, {
+        kind: 'student',
+        code: made.joinCode,
+        token: eve.token,
+      }),
     ).rejects.toThrow(/removed/);
     const roster = await teacher.waitFor('roster', (r) => r.students[0]?.status === 'removed');
     expect(roster.students).toHaveLength(1);
@@ -99,11 +94,11 @@ describe('teacher powers', () => {
   });
 
   it('ending the class tells every device and deletes the session', async () => {
-    const before = sessionsOnDisk(dataDir);
-    const made = await createLiveSession(server.base, SETUP);
-    expect(sessionsOnDisk(dataDir)).toBe(before + 1);
-    const teacher = await Teacher.join(server.base, made.sessionId, made.teacherSecret);
-    const eve = await Student.join(server.base, made.sessionId, {
+    const before = sessionsOnDisk(server().dataDir);
+    const made = await createLiveSession(server().base, SETUP);
+    expect(sessionsOnDisk(server().dataDir)).toBe(before + 1);
+    const teacher = await Teacher.join(server().base, made.sessionId, made.teacherSecret);
+    const eve = await Student.join(server().base, made.sessionId, {
       kind: 'student',
       code: made.joinCode,
       name: 'Eve',
@@ -116,8 +111,8 @@ describe('teacher powers', () => {
     expect(final.results).toHaveLength(1);
     expect(final.results[0]!.result.label).toBe('Eve');
     await eve.waitFor('status', (s) => s.status === 'ended');
-    expect((await postJson(server.base, '/join', { code: made.joinCode })).status).toBe(404);
-    expect(sessionsOnDisk(dataDir)).toBe(before);
+    expect((await postJson(server().base, '/join', { code: made.joinCode })).status).toBe(404);
+    expect(sessionsOnDisk(server().dataDir)).toBe(before);
   });
 });
 
@@ -132,13 +127,13 @@ describe('bad requests', () => {
       [{ ...SETUP, title: 'x'.repeat(20_000) }, 413, 'too-large'],
     ];
     for (const [body, status, code] of cases) {
-      const answer = await postJson(server.base, '/sessions', body);
+      const answer = await postJson(server().base, '/sessions', body);
       expect(answer.status).toBe(status);
       expect(answer.body).toMatchObject({ error: { code } });
       expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts|<|Error:/);
     }
-    expect((await postJson(server.base, '/join', { code: 12 })).status).toBe(400);
-    expect((await fetch(`${server.base}/api/live/nothing`)).status).toBe(404);
+    expect((await postJson(server().base, '/join', { code: 12 })).status).toBe(400);
+    expect((await fetch(`${server().base}/api/live/nothing`)).status).toBe(404);
   });
 });
 
