@@ -110,9 +110,13 @@ export async function openGame(options: OpenOptions = {}): Promise<GamePage> {
     errors.push(`console.${type}: ${text}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.stack ?? error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '?';
+    // a request the page itself gave up on as it navigated (the game's files fetched ahead, then
+    // a reload or a new address) is not a failure a player would meet
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${request.url()} (${reason})`);
+  });
   await options.before?.(page);
   await page.goto(options.url ?? inject('baseURL'));
   if (!options.noWait) await waitForScreen(page, ['title'], 20_000);
