@@ -3,16 +3,15 @@
 // whatever the player asked of it meanwhile (router.ts).
 import * as Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene.ts';
-import { DebriefScene } from './scenes/DebriefScene.ts';
 import { MapScene } from './scenes/MapScene.ts';
 import { NewsScene } from './scenes/NewsScene.ts';
 import { PlayScene } from './scenes/PlayScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
-import { ReplayScene } from './scenes/ReplayScene.ts';
 import { ROUTES } from './scenes/shipments.ts';
 import { opponentClient } from './bridge/opponentClient.ts';
 import { MAP_DATA, SCENES } from './scenes/keys.ts';
 import { mapHost } from './scenes/mapHost.ts';
+import { cannotLoad, isLazyScene, loadLazyScene } from './scenes/lazyScenes.ts';
 import { attachGame, startScene } from './scenes/router.ts';
 
 /**
@@ -57,29 +56,36 @@ export function startGame(map: Promise<unknown>): Phaser.Game {
     // the map's sea colour, so the map never ends in a hard edge against the page
     backgroundColor: '#0f1b2b',
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-    // The map scene runs under the others; the rest take turns above it.
-    scene: [
-      BootScene,
-      PreloadScene,
-      MapScene,
-      ...htmlScreens,
-      PlayScene,
-      NewsScene,
-      DebriefScene,
-      ReplayScene,
-    ],
+    // The map scene runs under the others; the rest take turns above it. The scenes that come
+    // after a game (and the live class's) join when first started (scenes/lazyScenes.ts).
+    scene: [BootScene, PreloadScene, MapScene, ...htmlScreens, PlayScene, NewsScene],
     banner: false,
     audio: { noAudio: true },
   });
   game.registry.set(MAP_DATA, map);
-  // (a scene started while the loop sleeps needs it awake: the scene manager works in the loop)
-  const start = (key: string, data?: object) => {
+  const add = (key: string, scene: Phaser.Types.Scenes.SceneType) => {
+    if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+  };
+  // counts starts, so a scene whose code arrives after a later start is not started
+  let ticket = 0;
+  const start = (key: string, data?: object): void => {
+    const mine = ++ticket;
+    if (isLazyScene(key) && !game.scene.getScene(key)) {
+      loadLazyScene(key).then(
+        (scene) => {
+          add(key, scene);
+          if (mine === ticket) start(key, data);
+        },
+        () => {
+          if (mine === ticket) cannotLoad(key, () => start(key, data));
+        },
+      );
+      return;
+    }
+    // (a scene started while the loop sleeps needs it awake: the scene manager works in the loop)
     mapHost.scene?.wake();
     game.loop.wake();
     game.scene.start(key, data);
-  };
-  const add = (key: string, scene: Phaser.Types.Scenes.SceneType) => {
-    if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
   };
   const whenReady = () => attachGame({ start, add });
   if (game.isBooted) whenReady();

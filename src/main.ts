@@ -2,7 +2,7 @@
 // the map load beside them (game.ts) and take over the screens that draw on the map once in.
 import './styles/main.css';
 import './styles/game.css';
-import './styles/debrief.css';
+import './styles/dialogs.css';
 import './styles/feel.css';
 import mapUrl from '../assets/map.json?url';
 import { TitleScene } from './scenes/TitleScene.ts';

@@ -18,6 +18,7 @@ import {
 import { h } from '../ui/dom.ts';
 import { handInPanel } from '../ui/screens/classStudent.ts';
 import { SCENES } from './keys.ts';
+import { startLazy } from './lazyScenes.ts';
 import { mapHost } from './MapScene.ts';
 
 /**
@@ -94,7 +95,7 @@ export class DebriefScene extends Phaser.Scene {
         onTitle: title,
         onWatch: () => {
           const loaded = replayOfSession(session);
-          if (loaded) this.scene.start(SCENES.replay, { loaded });
+          if (loaded) void startLazy(this, SCENES.replay, { loaded });
         },
         onDownload: () => downloadReplay(replayOf(session, modeOf(session.options.seats))),
         onShare: () => void shareReplay(replayOf(session, modeOf(session.options.seats))),

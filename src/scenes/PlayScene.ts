@@ -6,7 +6,6 @@ import { openHelp } from '../ui/help.ts';
 import { h } from '../ui/dom.ts';
 import { openModal } from '../ui/modal.ts';
 import { replayOf } from '../bridge/saving.ts';
-import { downloadReplay, shareReplay } from '../ui/replayActions.ts';
 import { currentClass, modeOf } from './flow.ts';
 import { stateSummary, tintValues } from '../ui/mapTint.ts';
 import { announce, showScreen } from '../ui/root.ts';
@@ -14,6 +13,7 @@ import { ROLE_NAMES } from '../ui/screens/briefing.ts';
 import { PlayScreen, type AsOf, type Focus } from '../ui/screens/play.ts';
 import { settings } from '../ui/settings.ts';
 import { SCENES } from './keys.ts';
+import { prefetchScene, startLazy } from './lazyScenes.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
 import { placeMapAlarms } from './mapAlarms.ts';
@@ -22,6 +22,7 @@ import { soundForSession, type GameSound } from '../audio/index.ts';
 import { soundControls } from '../ui/soundControls.ts';
 
 const COMPUTER_PAUSE_MS = 700;
+const replayActions = () => import('../ui/replayActions.ts');
 
 /**
  * The month-by-month loop: the hand, the outcome of each move, the computer's moves, the news
@@ -115,9 +116,11 @@ export class PlayScene extends Phaser.Scene {
   private continueGame(): void {
     const state = this.session.state;
     if (state.phase === 'over') {
-      this.scene.start(SCENES.debrief);
+      void startLazy(this, SCENES.debrief);
       return;
     }
+    // the debrief's code comes while the last month is played (an early ending waits for it)
+    if (state.turn >= this.session.scenario.turns) prefetchScene(SCENES.debrief);
     if (this.session.computerToMove) {
       this.show({ kind: 'thinking', role: state.active! });
       // the move shows after a short pause even when the computer decides at once, so a player
@@ -338,12 +341,16 @@ export class PlayScene extends Phaser.Scene {
         ...(this.hotSeat || this.session.live
           ? []
           : [
-              { label: 'Save the replay as a file', onClick: () => downloadReplay(replay()) },
+              // (what saves and shares a replay loads the first time it is asked for)
+              {
+                label: 'Save the replay as a file',
+                onClick: () => void replayActions().then((a) => a.downloadReplay(replay())),
+              },
               {
                 label: 'Share a link',
                 onClick: () => {
                   modal.close();
-                  void shareReplay(replay());
+                  void replayActions().then((a) => a.shareReplay(replay()));
                 },
               },
             ]),

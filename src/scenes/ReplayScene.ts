@@ -13,6 +13,7 @@ import { ReplayControls, type Speed } from '../ui/screens/replayControls.ts';
 import { settings } from '../ui/settings.ts';
 import { branchFrom, choiceOf, rememberChoice } from './flow.ts';
 import { SCENES } from './keys.ts';
+import { startLazy } from './lazyScenes.ts';
 import { mapHost } from './MapScene.ts';
 import { fitMapToCell, sendShipments } from './mapStage.ts';
 
@@ -207,7 +208,7 @@ export class ReplayScene extends Phaser.Scene {
     if (!session) return;
     rememberChoice(choiceOf(session));
     if (session.state.phase === 'over') {
-      this.scene.start(SCENES.debrief);
+      void startLazy(this, SCENES.debrief);
       return;
     }
     this.scene.start(SCENES.play);

@@ -6,12 +6,12 @@ import { monthLabel } from '../engine/index.ts';
 import type { ParsedResults } from '../classroom/index.ts';
 import { downloadText } from '../ui/replayActions.ts';
 import { SCENES } from './keys.ts';
-import type { HtmlScenePlugin } from './router.ts';
+import { startLazy, type SceneStarter } from './lazyScenes.ts';
 import type { ReplayData } from './ReplayScene.ts';
 
 export interface DashboardScreenOptions {
   /** The screen showing it (an HTML screen or a Phaser scene): it starts the replay viewer. */
-  scene: { scene: Pick<HtmlScenePlugin, 'start'> };
+  scene: SceneStarter;
   parsed: ParsedResults;
   /** Where the replay viewer's "back" returns. */
   back: NonNullable<ReplayData['back']>;
@@ -55,7 +55,7 @@ export async function dashboardScreen(options: DashboardScreenOptions): Promise<
         const game = parsed.results[index];
         if (!game) return;
         const data: ReplayData = { loaded: { ok: true, ...game }, back: options.back };
-        options.scene.scene.start(SCENES.replay, data);
+        void startLazy(options.scene, SCENES.replay, data);
       },
       onCsv: csv,
       onChoicesCsv: choicesCsv,

@@ -1,34 +1,17 @@
 // The way into the live class scenes: they load (and join the game's scenes) only when a live
-// class is opened, so a page that never plays live downloads none of it. They are Phaser scenes
-// (a student's game goes on to the play scene): the way in waits for the game to be up.
+// class is opened, so a page that never plays live downloads none of it (lazyScenes.ts). They are
+// Phaser scenes (a student's game goes on to the play scene): the way in waits for the game to be up.
 import type { LiveData } from './LiveScene.ts';
 import type { LiveTeacherData } from './LiveTeacherScene.ts';
 import { SCENES } from './keys.ts';
-import { whenGame, type HtmlScenePlugin } from './router.ts';
-
-/** Where a live scene is started from: an HTML screen or a Phaser scene (both have these two). */
-interface From {
-  scene: Pick<HtmlScenePlugin, 'isActive' | 'start'>;
-}
-
-async function addLiveScenes(): Promise<void> {
-  const [{ LiveScene }, { LiveTeacherScene }, game] = await Promise.all([
-    import('./LiveScene.ts'),
-    import('./LiveTeacherScene.ts'),
-    whenGame(),
-  ]);
-  game.add(SCENES.live, LiveScene);
-  game.add(SCENES.liveTeacher, LiveTeacherScene);
-}
+import { startLazy, type SceneStarter } from './lazyScenes.ts';
 
 /** A student's live game: from `from` to the live scene (joining, waiting, then the game). */
-export async function startLiveStudent(from: From, data: LiveData): Promise<void> {
-  await addLiveScenes();
-  if (from.scene.isActive()) from.scene.start(SCENES.live, data);
+export function startLiveStudent(from: SceneStarter, data: LiveData): Promise<void> {
+  return startLazy(from, SCENES.live, data);
 }
 
 /** The teacher's live view. */
-export async function startLiveTeacher(from: From, data: LiveTeacherData): Promise<void> {
-  await addLiveScenes();
-  if (from.scene.isActive()) from.scene.start(SCENES.liveTeacher, data);
+export function startLiveTeacher(from: SceneStarter, data: LiveTeacherData): Promise<void> {
+  return startLazy(from, SCENES.liveTeacher, data);
 }

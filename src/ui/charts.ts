@@ -1,5 +1,6 @@
 // Small line charts of meters over time: an inline SVG that scales with its box (viewBox), danger
 // zones shaded at both ends, and the same numbers in a visually hidden table for screen readers.
+import '../styles/charts.css';
 import { h, svg } from './dom.ts';
 
 export interface ChartSeries {

@@ -5,6 +5,8 @@
 // met and never met, and the exports. The figures come from src/classroom's buildDashboard;
 // anything from a result (labels, file names, titles) is data, only ever set as text.
 // the teacher's screens bring their own styles: they load with these screens, not with the game
+// (the debrief's layout first: the dashboard's own rules refine it)
+import '../../styles/debrief.css';
 import '../../styles/classroom.css';
 import { checkSession, encodeSessionCode, type Dashboard } from '../../classroom/index.ts';
 import { h } from '../dom.ts';

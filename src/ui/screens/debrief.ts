@@ -1,6 +1,8 @@
 // The debrief: how the game ended and why. The ending and its epilogue, objectives met and missed,
 // every meter over the months, the timeline of choices (each with its source), the article's
 // trade-offs this game played and never touched, the questions for discussion, and what next.
+import '../../styles/debrief.css';
+import '../../styles/ending.css';
 import { content } from '../../bridge/content.ts';
 import {
   STAGE_NAMES,
