@@ -4,6 +4,13 @@ import { opponentWorkerPlugin } from './src/ai/workerPlugin.ts';
 import { gameFilesPlugin } from './src/scenes/gameFilesPlugin.ts';
 import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
+import { loadOrderChunks } from './src/build/loadOrderChunks.ts';
+
+const loadOrder = loadOrderChunks({
+  title: /[\\/]src[\\/]main\.ts$/,
+  play: /[\\/]src[\\/]game\.ts$/,
+  workers: [/[\\/]src[\\/]ai[\\/]worker\.ts$/],
+});
 
 // Offline (issue 7): vite-plugin-pwa writes, at build time only, `sw.js` (Workbox, generateSW) that
 // precaches every file the build emits — index.html, the app's and Phaser's chunks, the CSS,
@@ -53,7 +60,14 @@ const offline = VitePWA({
 export default defineConfig({
   base: './',
   // (the opponent's worker is an entry of this same build, sharing the engine's chunks: workerPlugin.ts)
-  plugins: [scenariosPlugin(), opponentWorkerPlugin(), gameFilesPlugin(), contentSecurityPolicy(), offline],
+  plugins: [
+    scenariosPlugin(),
+    opponentWorkerPlugin(),
+    loadOrder.plugin,
+    gameFilesPlugin(),
+    contentSecurityPolicy(),
+    offline,
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
@@ -67,15 +81,19 @@ export default defineConfig({
       output: {
         // Phaser in a chunk of its own: it changes only with the dependency, so browsers keep it
         // cached across releases, and `npm run bench` can weigh the app's own code beside it.
-        // The engine's names and its seeded numbers apart from its rules: the title screen checks a
-        // save's fields (its roles, its seed) before Phaser or the engine's rules have loaded.
+        // The app's code in a few files by when a player needs it (src/build/loadOrderChunks.ts):
+        // what the title and the opponent's worker share (the engine's names, its seeded numbers:
+        // the title checks a save's fields before the engine's rules have loaded), the rest of the
+        // worker's (the engine, the opponent), the title's, then a game's. Whatever loads later
+        // (the debrief, the classroom, each scenario) keeps the bundler's own chunks.
         codeSplitting: {
           groups: [
-            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ },
-            {
-              name: 'vocabulary',
-              test: /[\\/]src[\\/]engine[\\/](vocabulary|random)\.ts$|[\\/]node_modules[\\/]pure-rand[\\/]/,
-            },
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/, priority: 50 },
+            ...(['common', 'engine', 'title', 'play'] as const).map((name, i) => ({
+              name,
+              test: (id: string) => loadOrder.groupOf(id) === name,
+              priority: 40 - i * 10,
+            })),
           ],
         },
       },

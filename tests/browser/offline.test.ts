@@ -77,7 +77,8 @@ describe('offline', () => {
         /^manifest\.webmanifest$/,
         /^icon\.svg$/,
         /^assets\/index-[\w-]+\.js$/,
-        /^assets\/index-[\w-]+\.css$/,
+        // (the page's styles travel with the title's code: vite.config.ts)
+        /^assets\/title-[\w-]+\.css$/,
         /^assets\/phaser-[\w-]+\.js$/,
         /^assets\/map-[\w-]+\.json$/,
         /^assets\/worker-[\w-]+\.js$/,

@@ -76,8 +76,12 @@ async function gameSideOf(appDir: string): Promise<string[]> {
   if (!manifest['src/game.ts']) return [];
   const page = closure('index.html');
   const game = [...closure('src/game.ts')].filter((file) => !page.has(file));
-  // the map's data: the page requests it at boot, for the game
-  const map = (manifest['index.html']?.assets ?? []).filter((file) => /\/map-[^/]*\.json$/.test(file));
+  // the map's data: the page requests it at boot, for the game (an asset of whichever of the
+  // page's chunks holds the module that names it)
+  const map = Object.values(manifest)
+    .filter((chunk) => page.has(chunk.file))
+    .flatMap((chunk) => chunk.assets ?? [])
+    .filter((file) => /\/map-[^/]*\.json$/.test(file));
   return [...game, ...map];
 }
 
