@@ -1,6 +1,7 @@
 // The content shipped with the game (validated at build time) and look-ups over it. The article,
 // the trade-offs and each scenario's cover come with the page; a whole scenario is fetched when a
-// game of it starts (`loadScenario`), and kept.
+// game of it starts (`loadScenario`), without the article's text and the cover it already has here
+// (src/scenario/pack.ts restores them), and kept.
 import shipped from 'virtual:scenarios';
 import type { ScenarioCover } from '../scenario/cover.ts';
 import type { Article, Paragraph, Scenario, Tradeoff } from '../scenario/schema.ts';
@@ -76,15 +77,28 @@ export async function loadScenario(id: string): Promise<ScenarioLoad> {
       : `This game has no scenario called “${id}”.`;
     return { ok: false, message };
   }
+  let packed: unknown;
+  let unpack: typeof import('../scenario/pack.ts').unpackScenario;
   try {
-    const module = await entry.load();
-    const loaded = { scenario: module.default as Scenario, hash: entry.hash };
-    cache.set(id, loaded);
-    return { ok: true, loaded };
+    // (the unpacker is fetched with the first scenario: the title screen does without it)
+    const unpacker = import('../scenario/pack.ts').then(({ unpackScenario }) => unpackScenario);
+    [packed, unpack] = await Promise.all([entry.load().then((m) => m.default), unpacker]);
   } catch {
     return {
       ok: false,
       message: `The scenario “${entry.cover.title}” could not be loaded. Check the connection and try again.`,
+    };
+  }
+  try {
+    const loaded = { scenario: unpack(packed, data.article, entry.cover), hash: entry.hash };
+    cache.set(id, loaded);
+    return { ok: true, loaded };
+  } catch (error) {
+    // a PackMismatch: files of two versions of the game (a half-updated cache); a reload gets one
+    console.error(error);
+    return {
+      ok: false,
+      message: `The scenario “${entry.cover.title}” does not fit this version of the game. Reload the page and try again.`,
     };
   }
 }

@@ -5,12 +5,14 @@
 //   virtual:scenarios          the article, the trade-offs, and for each scenario what the title
 //                              screen shows, its content hash and a loader of the whole scenario
 //   virtual:scenario/ID        one whole scenario: its own chunk, fetched when a game starts, so
-//                              each scenario added to the game does not weigh on the first load
+//                              each scenario added to the game does not weigh on the first load;
+//                              without the text the index has already (quotes, cover: pack.ts)
 //   virtual:scenario-hashes    the content hashes alone (the opponent's worker checks them)
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { scenarioCover } from './cover.ts';
 import { identityProblems } from './identity.ts';
+import { packScenario } from './pack.ts';
 import { formatProblem, parseScenarioText, type Library, type ScenarioProblem } from './load.ts';
 import { SCENARIO_DIR, loadLibrary, readText, shippedScenarioFiles, shownPath } from './node.ts';
 import { readYaml, type YamlText } from './yamlPositions.ts';
@@ -43,7 +45,7 @@ export function scenariosPlugin(dir = SCENARIO_DIR): Plugin {
       if (id.startsWith(ONE)) {
         const wanted = scenarios.find((s) => s.scenario.id === id.slice(ONE.length));
         if (!wanted) throw new Error(`no shipped scenario "${id.slice(ONE.length)}"`);
-        return `export default ${JSON.stringify(wanted.scenario)};`;
+        return `export default ${JSON.stringify(packScenario(wanted.scenario, library.article))};`;
       }
       const entries = scenarios.map(
         (s) =>
