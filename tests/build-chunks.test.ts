@@ -49,8 +49,10 @@ describe('grouping modules by load order', () => {
     expect(groups.get('geometry')).toBe('play');
   });
 
-  test('entries keep their own chunks, and what loads later is left alone', () => {
-    for (const id of ['main', 'game', 'worker', 'debrief', 'charts']) expect(groups.has(id)).toBe(false);
+  test('the page and the game join their groups; the worker keeps its own chunk; what loads later is left alone', () => {
+    expect(groups.get('main')).toBe('title');
+    expect(groups.get('game')).toBe('play');
+    for (const id of ['worker', 'debrief', 'charts']) expect(groups.has(id)).toBe(false);
   });
 
   test('without the entries nothing is grouped', () => {

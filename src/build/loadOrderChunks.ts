@@ -6,8 +6,8 @@
 //   play    what a game needs on top of it (everything game.ts imports, statically)
 //   common  what the title and the opponent's worker both use (the vocabulary, seeded numbers)
 //   engine  the rest of what the worker uses (the engine's rules, the opponent), which a game loads
-// The worker loads only the last two: it must not load the page's code. Entry modules keep their
-// own chunks (the page's index, the game's module, the worker).
+// The worker loads only the last two: it must not load the page's code; its own module keeps its
+// chunk. (The page's entry and the game's module join their groups: a file less each.)
 import type { Plugin } from 'vite';
 
 export interface Graph {
@@ -46,7 +46,7 @@ export function planGroups(ids: readonly string[], graph: Graph, entries: Entrie
   const worker = new Set(workerEntries.flatMap((entry) => [...closure(graph, entry)]));
   const title = closure(graph, titleEntry);
   const play = closure(graph, playEntry);
-  const entryIds = new Set([titleEntry, playEntry, ...workerEntries]);
+  const entryIds = new Set(workerEntries);
   for (const id of ids) {
     if (entryIds.has(id)) continue;
     const group: Group | null = worker.has(id)

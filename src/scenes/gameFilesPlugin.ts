@@ -11,6 +11,7 @@ interface ChunkLike {
   type: 'chunk' | 'asset';
   fileName: string;
   facadeModuleId?: string | null;
+  moduleIds?: string[];
   imports?: string[];
 }
 
@@ -24,7 +25,9 @@ export function gameFilesPlugin(): Plugin {
         const bundle = context.bundle as Record<string, ChunkLike> | undefined;
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const game = chunks.find((c) => /[\\/]src[\\/]game\.ts$/.test(c.facadeModuleId ?? ''));
+        // (the chunk of src/game.ts: its own, or the one the build groups it in: vite.config.ts)
+        const isGame = (id: string | null | undefined) => /[\\/]src[\\/]game\.ts$/.test(id ?? '');
+        const game = chunks.find((c) => isGame(c.facadeModuleId) || (c.moduleIds ?? []).some(isGame));
         // (a page without the game, as the bench's empty Phaser page, gets no list)
         if (!game) return [];
         const files = new Set<string>();

@@ -73,9 +73,15 @@ async function gameSideOf(appDir: string): Promise<string[]> {
     for (const next of chunk.imports ?? []) closure(next, into);
     return into;
   };
-  if (!manifest['src/game.ts']) return [];
   const page = closure('index.html');
-  const game = [...closure('src/game.ts')].filter((file) => !page.has(file));
+  // src/game.ts's chunk and its imports: from the manifest when the game has a chunk of its own, else
+  // from the list the page preloads them by (src/scenes/gameFilesPlugin.ts: the build may group
+  // game.ts with the modules it imports, and the manifest names no chunk after it then)
+  const html = await readFile(join(appDir, 'index.html'), 'utf8');
+  const listed = /<meta name="game-files" content="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+  const gameFiles = manifest['src/game.ts'] ? [...closure('src/game.ts')] : listed;
+  if (gameFiles.length === 0) return [];
+  const game = gameFiles.filter((file) => !page.has(file));
   // the map's data: the page requests it at boot, for the game (an asset of whichever of the
   // page's chunks holds the module that names it)
   const map = Object.values(manifest)
