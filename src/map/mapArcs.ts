@@ -1,0 +1,72 @@
+// How assets/map.json stores the states' outlines (format 2), and their decoding.
+//
+// Each frame (the main map, the inset) has a list of arcs: stretches of outline between junctions,
+// written once even where two states share them (a border), in half pixels as whole numbers: the
+// first point absolute, then each point as its difference from the one before:
+//
+//   "arcs": [[253, 187, -15, 0, -1, 2], ...]      // (126.5, 93.5), (119, 93.5), (118.5, 94.5)
+//
+// A ring is a list of arc references: n is arc n as written, ~n (that is -1 - n) is arc n backwards.
+// Its arcs are joined end to start (each shared point once), and it must end where it starts; that
+// last point is dropped, so that the ring is the same closed flat [x0, y0, x1, y1, ...] pixel ring
+// as MapState.rings (first point not repeated). tools/map/encode.ts writes this.
+
+/** The version of the encoding parseMapData reads; a file without it or with another is refused. */
+export const MAP_FORMAT = 2;
+
+/**
+ * Decodes a frame's arcs to absolute half-pixel points (same layout), checking that every value is a
+ * whole number and every point lies in the width × height frame; a message says what is wrong.
+ */
+export function decodeArcs(v: unknown, width: number, height: number, where: string): number[][] | string {
+  if (!Array.isArray(v)) return `${where}: not an array`;
+  const out: number[][] = [];
+  for (const [i, arc] of v.entries()) {
+    const at = `${where}[${i}]`;
+    if (!Array.isArray(arc)) return `${at}: not an array`;
+    if (arc.length % 2 !== 0) return `${at}: odd number of values`;
+    if (arc.length < 4) return `${at}: fewer than 2 points`;
+    const points: number[] = [];
+    let x = 0;
+    let y = 0;
+    for (let j = 0; j < arc.length; j += 2) {
+      const dx: unknown = arc[j];
+      const dy: unknown = arc[j + 1];
+      if (!Number.isSafeInteger(dx) || !Number.isSafeInteger(dy))
+        return `${at}: point ${j / 2} is not a whole number of half pixels`;
+      x += dx as number;
+      y += dy as number;
+      if (x < 0 || y < 0 || x > 2 * width || y > 2 * height)
+        return `${at}: the deltas take point ${j / 2} to (${x / 2}, ${y / 2}), outside the ${width}×${height} frame`;
+      points.push(x, y);
+    }
+    out.push(points);
+  }
+  return out;
+}
+
+/** Joins a ring's arc references (see the top of this file) into a flat pixel ring, or says what is wrong. */
+export function decodeRing(refs: unknown, arcs: readonly number[][], where: string): number[] | string {
+  if (!Array.isArray(refs) || refs.length === 0) return `${where}: not a non-empty array of arc references`;
+  const ring: number[] = [];
+  for (const [k, ref] of refs.entries()) {
+    if (!Number.isSafeInteger(ref)) return `${where}[${k}]: not an arc reference (a whole number)`;
+    const r = ref as number;
+    const name = r < 0 ? `~${~r}` : String(r);
+    const arc = arcs[r < 0 ? ~r : r];
+    if (!arc)
+      return `${where}[${k}]: no arc ${name} (the frame has ${arcs.length}: 0 to ${arcs.length - 1}, or ~n backwards)`;
+    const n = arc.length / 2;
+    for (let j = 0; j < n; j++) {
+      const p = r < 0 ? n - 1 - j : j;
+      const x = arc[2 * p]!;
+      const y = arc[2 * p + 1]!;
+      if (j > 0 || k === 0) ring.push(x, y);
+      else if (x !== ring.at(-2) || y !== ring.at(-1))
+        return `${where}[${k}]: arc ${name} does not start where the arc before it ends`;
+    }
+  }
+  if (ring[0] !== ring.at(-2) || ring[1] !== ring.at(-1)) return `${where}: does not end where it starts`;
+  ring.length -= 2;
+  return ring.map((v) => v / 2);
+}
