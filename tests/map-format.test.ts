@@ -1,12 +1,12 @@
-// assets/map.json's encoding (format 2: shared arcs, half pixels, deltas): decoding a small file by
-// hand, the messages for broken files, and that encoding then decoding gives back every point of
+// assets/map.json's encoding (format 2: shared arcs, half pixels, deltas, base-64 digits): decoding
+// a small file by hand, the messages for broken files, and that encoding then decoding gives back every point of
 // the real map and of awkward shapes (a border shared backwards, a ring starting mid-border, a ring
 // through one point twice).
 import { describe, expect, it } from 'vitest';
-import { MAP_FORMAT } from '../src/map/mapArcs.ts';
+import { MAP_FORMAT, readDigits } from '../src/map/mapArcs.ts';
 import { parseMapData, type MapData, type MapState } from '../src/map/mapData.ts';
 import { buildMap } from '../tools/build-map.ts';
-import { encodeMap } from '../tools/map/encode.ts';
+import { encodeMap, writeDigits } from '../tools/map/encode.ts';
 
 /** A 100×100 map file with one square written as two arcs, read forwards by one state, backwards by another. */
 const file = () => ({
@@ -14,8 +14,8 @@ const file = () => ({
   width: 100,
   height: 100,
   arcs: [
-    [20, 20, 80, 0, 0, 80], // (10, 10) (50, 10) (50, 50)
-    [100, 100, -80, 0, 0, -80], // (50, 50) (10, 50) (10, 10)
+    'oBoBgFAAgF', // 20 20 80 0 0 80: (10, 10) (50, 10) (50, 50)
+    'oGoG_EAA_E', // 100 100 -80 0 0 -80: (50, 50) (10, 50) (10, 10)
   ],
   states: [
     { id: 'dprk', name: 'North Korea', rings: [[0, 1]], label: [30, 30] },
@@ -27,7 +27,7 @@ const file = () => ({
     title: 'Inset',
     width: 30,
     height: 30,
-    arcs: [[0, 0, 40, 0, -20, 40, -20, -40]],
+    arcs: ['AAwCAnBwCnBvC'], // 0 0 40 0 -20 40 -20 -40: (0, 0) (20, 0) (10, 20) (0, 0)
     states: [{ id: 'ukraine', name: 'Ukraine', rings: [[0]], label: [10, 10] }],
     front: [1, 1, 2, 2],
     places: [],
@@ -43,13 +43,19 @@ const broken = (change: (f: File) => void): string => {
   return result;
 };
 
+/** Sets arc i of the main frame to these numbers. */
+const arc = (i: number, values: number[]) => (f: File) => (f.arcs[i] = writeDigits(values));
 /** Sets the first ring of the first state to `refs`. */
 const ring = (refs: unknown) => (f: File) => ((f.states[0]!.rings as unknown[])[0] = refs);
 
 const roundTrip = (map: MapData) => parseMapData(JSON.parse(JSON.stringify(encodeMap(map))));
 const arcPoints = (map: MapData) => {
   const f = encodeMap(map);
-  return [...f.arcs, ...f.inset.arcs].reduce((n, a) => n + a.length / 2, 0);
+  return [...f.arcs, ...f.inset.arcs].reduce((n, a) => {
+    const values = readDigits(a, 'arc');
+    if (typeof values === 'string') throw new Error(values);
+    return n + values.length / 2;
+  }, 0);
 };
 const ringPoints = (map: MapData) =>
   [...map.states, ...map.inset.states].reduce((n, s) => n + s.rings.reduce((k, r) => k + r.length / 2, 0), 0);
@@ -77,23 +83,34 @@ describe('map file format 2', () => {
     );
   });
 
-  it('says which arc is broken: odd length, too short, not whole half pixels, out of the frame', () => {
-    expect(broken((f) => f.arcs[0]!.push(4))).toBe('map.arcs[0]: odd number of values');
-    expect(broken((f) => (f.arcs[0] = [20, 20]))).toBe('map.arcs[0]: fewer than 2 points');
-    expect(broken((f) => (f.arcs[1]![3] = 0.5))).toBe(
-      'map.arcs[1]: point 1 is not a whole number of half pixels',
+  it('reads base-64 digits as the format says', () => {
+    expect(readDigits('ABCefgB6P', 'x')).toEqual([0, -1, 1, 15, -16, 16, 253]);
+    const values = [0, 1, -1, 31, -32, 32, 1000, -1000, 2 ** 20, -(2 ** 20)];
+    expect(readDigits(writeDigits(values), 'x')).toEqual(values);
+  });
+
+  it('says which arc is broken: not digits, cut short, odd length, too short, out of the frame', () => {
+    expect(broken((f) => (f.arcs[1] = 'oG!G'))).toBe(
+      'map.arcs[1]: character 2 ("!") is not a digit of the encoding',
     );
-    expect(broken((f) => ((f.arcs[1] as unknown[])[2] = '-80'))).toBe(
-      'map.arcs[1]: point 1 is not a whole number of half pixels',
+    expect(broken((f) => (f.arcs[1] += 'g'))).toBe('map.arcs[1]: ends in the middle of a number');
+    expect(broken((f) => (f.arcs[1] = '_'.repeat(8)))).toBe(
+      'map.arcs[1]: the number at character 7 is too long',
     );
-    expect(broken((f) => (f.arcs[0]![0] = -1))).toBe(
+    // An arc as format 2 wrote it before its digits: numbers, not a string.
+    expect(broken((f) => ((f.arcs as unknown[])[0] = [20, 20, 80, 0, 0, 80]))).toBe(
+      'map.arcs[0]: not a string',
+    );
+    expect(broken(arc(0, [20, 20, 80, 0, 0]))).toBe('map.arcs[0]: odd number of values');
+    expect(broken(arc(0, [20, 20]))).toBe('map.arcs[0]: fewer than 2 points');
+    expect(broken(arc(0, [-1, 20, 80, 0, 0, 80]))).toBe(
       'map.arcs[0]: the deltas take point 0 to (-0.5, 10), outside the 100×100 frame',
     );
     // A bad delta shows where its point lands: 20 + 80 + 101 half pixels is past the right edge.
-    expect(broken((f) => (f.arcs[0]![4] = 101))).toBe(
+    expect(broken(arc(0, [20, 20, 80, 0, 101, 80]))).toBe(
       'map.arcs[0]: the deltas take point 2 to (100.5, 50), outside the 100×100 frame',
     );
-    expect(broken((f) => (f.inset.arcs[0]![2] = 70))).toBe(
+    expect(broken((f) => (f.inset.arcs[0] = writeDigits([0, 0, 70, 0, -20, 40])))).toBe(
       'map.inset.arcs[0]: the deltas take point 1 to (35, 0), outside the 30×30 frame',
     );
     expect(broken((f) => ((f as { arcs: unknown }).arcs = {}))).toBe('map.arcs: not an array');
@@ -113,7 +130,9 @@ describe('map file format 2', () => {
     );
     expect(broken(ring([0]))).toBe('map.states[0].rings[0]: does not end where it starts');
     expect(
-      broken((f) => f.inset.arcs.push([20, 20, 10, 0, -10, 0]) && (f.inset.states[0]!.rings = [[1]])),
+      broken(
+        (f) => f.inset.arcs.push(writeDigits([20, 20, 10, 0, -10, 0])) && (f.inset.states[0]!.rings = [[1]]),
+      ),
     ).toBe('map.inset.states[0].rings[0]: fewer than 3 points');
   });
 });

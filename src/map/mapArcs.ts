@@ -2,9 +2,13 @@
 //
 // Each frame (the main map, the inset) has a list of arcs: stretches of outline between junctions,
 // written once even where two states share them (a border), in half pixels as whole numbers: the
-// first point absolute, then each point as its difference from the one before:
+// first point absolute, then each point as its difference from the one before. An arc is a string
+// of those numbers in base-64 digits (A–Z a–z 0–9 - _, worth 0 to 63), in the scheme of Google's
+// encoded polylines: a number n is first made non-negative (2n, or -2n - 1 if negative), then
+// written 5 bits to a digit, lowest first, each digit but the last having 32 added:
 //
-//   "arcs": [[253, 187, -15, 0, -1, 2], ...]      // (126.5, 93.5), (119, 93.5), (118.5, 94.5)
+//   "arcs": ["6P2LdABE", ...]   // 253 187 -15 0 -1 2: (126.5, 93.5), (119, 93.5), (118.5, 94.5)
+//   0 → A, -1 → B, 1 → C, 15 → e, -16 → f, 16 → gB, 253 → 6P
 //
 // A ring is a list of arc references: n is arc n as written, ~n (that is -1 - n) is arc n backwards.
 // Its arcs are joined end to start (each shared point once), and it must end where it starts; that
@@ -14,33 +18,58 @@
 /** The version of the encoding parseMapData reads; a file without it or with another is refused. */
 export const MAP_FORMAT = 2;
 
+/** The digits of the encoding, worth 0 to 63. */
+export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_VALUE = new Map([...DIGITS].map((c, i) => [c, i]));
+
+/** The whole numbers a string of digits stands for (see the top of this file), or what is wrong with it. */
+export function readDigits(text: string, where: string): number[] | string {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const [i, c] of [...text].entries()) {
+    const d = DIGIT_VALUE.get(c);
+    if (d === undefined)
+      return `${where}: character ${i} (${JSON.stringify(c)}) is not a digit of the encoding`;
+    if (shift > 30) return `${where}: the number at character ${i} is too long`;
+    value += (d & 31) * 2 ** shift;
+    if (d >= 32) {
+      shift += 5;
+      continue;
+    }
+    out.push(value % 2 === 0 ? value / 2 : -(value + 1) / 2);
+    value = 0;
+    shift = 0;
+  }
+  if (shift > 0) return `${where}: ends in the middle of a number`;
+  return out;
+}
+
 /**
- * Decodes a frame's arcs to absolute half-pixel points (same layout), checking that every value is a
- * whole number and every point lies in the width × height frame; a message says what is wrong.
+ * Decodes a frame's arcs to absolute half-pixel points (flat [x0, y0, ...]), checking that every
+ * point lies in the width × height frame; a message says what is wrong.
  */
 export function decodeArcs(v: unknown, width: number, height: number, where: string): number[][] | string {
   if (!Array.isArray(v)) return `${where}: not an array`;
   const out: number[][] = [];
-  for (const [i, arc] of v.entries()) {
+  for (const [i, text] of v.entries()) {
     const at = `${where}[${i}]`;
-    if (!Array.isArray(arc)) return `${at}: not an array`;
+    if (typeof text !== 'string') return `${at}: not a string`;
+    const arc = readDigits(text, at);
+    if (typeof arc === 'string') return arc;
     if (arc.length % 2 !== 0) return `${at}: odd number of values`;
     if (arc.length < 4) return `${at}: fewer than 2 points`;
-    const points: number[] = [];
     let x = 0;
     let y = 0;
     for (let j = 0; j < arc.length; j += 2) {
-      const dx: unknown = arc[j];
-      const dy: unknown = arc[j + 1];
-      if (!Number.isSafeInteger(dx) || !Number.isSafeInteger(dy))
-        return `${at}: point ${j / 2} is not a whole number of half pixels`;
-      x += dx as number;
-      y += dy as number;
+      x += arc[j]!;
+      y += arc[j + 1]!;
       if (x < 0 || y < 0 || x > 2 * width || y > 2 * height)
         return `${at}: the deltas take point ${j / 2} to (${x / 2}, ${y / 2}), outside the ${width}×${height} frame`;
-      points.push(x, y);
+      arc[j] = x;
+      arc[j + 1] = y;
     }
-    out.push(points);
+    out.push(arc);
   }
   return out;
 }

@@ -2,8 +2,8 @@
 // tools/build-map.ts) and parseMapData, which checks the file and decodes it into MapData once.
 // All coordinates are projected pixels in the map's own frame (0..width, 0..height, y down); rings
 // and lines are flat [x0, y0, x1, y1, ...] arrays. In the file, the states' rings are stored as
-// shared arcs of whole half pixels, delta-encoded (format 2: see mapArcs.ts); labels, places, routes
-// and the front are written as they are used.
+// shared arcs of whole half pixels, delta-encoded, in base-64 digits (format 2: see mapArcs.ts);
+// labels, places, routes and the front are written as they are used.
 import { MAP_FORMAT, decodeArcs, decodeRing } from './mapArcs.ts';
 
 export const STATE_IDS = ['dprk', 'rok', 'china', 'russia', 'japan', 'mongolia', 'other'] as const;
@@ -70,9 +70,10 @@ export interface MapFileState<Id extends string = StateId> extends Omit<MapState
 /** assets/map.json: MapData with each frame's outlines as arcs (half pixels, delta-encoded). */
 export interface MapFile extends Omit<MapData, 'states' | 'inset'> {
   format: typeof MAP_FORMAT;
-  arcs: number[][];
+  /** The arcs, each a string of base-64 digits (see mapArcs.ts). */
+  arcs: string[];
   states: MapFileState[];
-  inset: Omit<MapInset, 'states'> & { arcs: number[][]; states: MapFileState<InsetStateId>[] };
+  inset: Omit<MapInset, 'states'> & { arcs: string[]; states: MapFileState<InsetStateId>[] };
 }
 
 /** The places and routes the game refers to by id; the build writes them and the tests check them. */

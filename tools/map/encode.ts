@@ -1,8 +1,9 @@
 // Encodes the built MapData into assets/map.json's format (see src/map/mapArcs.ts): each frame's
 // rings split into arcs at junctions, each arc written once (a border two states share is one arc,
-// read backwards by one of them), in whole half pixels, delta-encoded. Lossless: parseMapData gives
-// back exactly the same rings, points and order. Deterministic: arcs are numbered as first met.
-import { MAP_FORMAT } from '../../src/map/mapArcs.ts';
+// read backwards by one of them), in whole half pixels, delta-encoded, in base-64 digits. Lossless:
+// parseMapData gives back exactly the same rings, points and order. Deterministic: arcs are
+// numbered as first met.
+import { DIGITS, MAP_FORMAT } from '../../src/map/mapArcs.ts';
 import type { MapData, MapFile, MapFileState, MapState } from '../../src/map/mapData.ts';
 
 /** A ring's points in whole half pixels (the build rounds every coordinate to half pixels). */
@@ -41,11 +42,25 @@ function junctions(rings: readonly number[][]): Set<string> {
 const deltas = (points: readonly number[]): number[] =>
   points.map((v, i) => (i < 2 ? v : v - points[i - 2]!));
 
+/** Whole numbers as a string of base-64 digits, as src/map/mapArcs.ts reads them. */
+export function writeDigits(values: readonly number[]): string {
+  let out = '';
+  for (const v of values) {
+    let u = v < 0 ? -2 * v - 1 : 2 * v;
+    while (u >= 32) {
+      out += DIGITS[32 + (u % 32)];
+      u = Math.floor(u / 32);
+    }
+    out += DIGITS[u];
+  }
+  return out;
+}
+
 /** One frame's states as arcs and arc references. */
 function encodeFrame<Id extends string>(
   states: readonly MapState<Id>[],
   where: string,
-): { arcs: number[][]; states: MapFileState<Id>[] } {
+): { arcs: string[]; states: MapFileState<Id>[] } {
   const rings = states.map((s, i) => s.rings.map((r, j) => halfPixels(r, `${where}[${i}].rings[${j}]`)));
   const cut = junctions(rings.flat());
   const arcs: number[][] = [];
@@ -83,7 +98,7 @@ function encodeFrame<Id extends string>(
     }),
     label: s.label,
   }));
-  return { arcs: arcs.map(deltas), states: encoded };
+  return { arcs: arcs.map((a) => writeDigits(deltas(a))), states: encoded };
 }
 
 /** MapData as assets/map.json stores it. */
