@@ -20,17 +20,18 @@ export const MAP_FORMAT = 2;
 
 /** The digits of the encoding, worth 0 to 63. */
 export const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DIGIT_VALUE = new Map([...DIGITS].map((c, i) => [c, i]));
+/** Each character code's digit value, -1 if it is not a digit. */
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
 
 /** The whole numbers a string of digits stands for (see the top of this file), or what is wrong with it. */
 export function readDigits(text: string, where: string): number[] | string {
   const out: number[] = [];
   let value = 0;
   let shift = 0;
-  for (const [i, c] of [...text].entries()) {
-    const d = DIGIT_VALUE.get(c);
-    if (d === undefined)
-      return `${where}: character ${i} (${JSON.stringify(c)}) is not a digit of the encoding`;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT_VALUE[text.charCodeAt(i)] ?? -1;
+    if (d < 0) return `${where}: character ${i} (${JSON.stringify(text[i])}) is not a digit of the encoding`;
     if (shift > 30) return `${where}: the number at character ${i} is too long`;
     value += (d & 31) * 2 ** shift;
     if (d >= 32) {
