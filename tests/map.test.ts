@@ -8,12 +8,19 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { distanceToShape, pointInRing } from '../src/map/geometry.ts';
-import { REQUIRED_PLACES, REQUIRED_ROUTES, parseMapData, type MapData } from '../src/map/mapData.ts';
+import {
+  REQUIRED_PLACES,
+  REQUIRED_ROUTES,
+  parseMapData,
+  type MapData,
+  type MapFile,
+} from '../src/map/mapData.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FILE = resolve(ROOT, 'assets/map.json');
 const text = readFileSync(FILE, 'utf8');
-const parsed = parseMapData(JSON.parse(text));
+const file = JSON.parse(text) as MapFile;
+const parsed = parseMapData(file);
 if (typeof parsed === 'string') throw new Error(`assets/map.json does not parse: ${parsed}`);
 const map: MapData = parsed;
 
@@ -53,16 +60,18 @@ describe('assets/map.json', () => {
   it('parses, and the validator rejects what is not a map', () => {
     expect(typeof parsed).toBe('object');
     expect(parseMapData(null)).toBeTypeOf('string');
-    expect(parseMapData({ ...map, width: -1 })).toMatch(/width/);
-    expect(parseMapData({ ...map, states: [{ ...map.states[0], id: 'atlantis' }] })).toMatch(
+    expect(parseMapData({ ...file, width: -1 })).toMatch(/width/);
+    expect(parseMapData({ ...file, states: [{ ...file.states[0], id: 'atlantis' }] })).toMatch(
       /states\[0\]\.id/,
     );
-    expect(parseMapData({ ...map, routes: [{ ...map.routes[0], kind: 'air' }] })).toMatch(/kind/);
-    expect(parseMapData({ ...map, inset: { ...map.inset, front: [1, 2, 3] } })).toMatch(/front/);
+    expect(parseMapData({ ...file, routes: [{ ...file.routes[0], kind: 'air' }] })).toMatch(/kind/);
+    expect(parseMapData({ ...file, inset: { ...file.inset, front: [1, 2, 3] } })).toMatch(/front/);
+    // The map as it was written before format 2 (absolute coordinates) is refused, saying so.
+    expect(parseMapData({ ...map, format: undefined })).toMatch(/^map\.format: missing.*npm run build:map/);
   });
 
-  it('is small: at most 40 KB gzipped', () => {
-    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+  it('is small: at most 8 KB gzipped (it was 12 KB before format 2)', () => {
+    expect(gzipSync(text, { level: 9 }).length).toBeLessThanOrEqual(8 * 1024);
   });
 
   it('has every place and route the game refers to, each once', () => {

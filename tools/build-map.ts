@@ -4,15 +4,16 @@
 //
 // The shapes are projected (conformal conic, fitted to north-east Asia), simplified arc by arc in
 // projected pixels (so that shared borders stay shared), clipped to the frame and rounded to half pixels.
-// The output is deterministic: the same input gives the same bytes. The places, routes and the front
-// line are written here by hand, in longitude/latitude, and projected with the same projection.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The places, routes and the front line are written here by hand, in longitude/latitude, and
+// projected with the same projection. The file stores the outlines as shared arcs of whole half
+// pixels, delta-encoded (format 2: src/map/mapArcs.ts, tools/map/encode.ts), and decodes to exactly
+// what buildMap() returns. The output is deterministic: the same input gives the same bytes.
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { geoConicConformal, type GeoProjection } from 'd3-geo';
-import type { Topology, GeometryObject, Polygon, MultiPolygon } from 'topojson-specification';
+import type { GeoProjection } from 'd3-geo';
 import type {
   InsetStateId,
   MapData,
@@ -24,9 +25,20 @@ import type {
 } from '../src/map/mapData.ts';
 import { pointInRing } from '../src/map/geometry.ts';
 import { parseMapData } from '../src/map/mapData.ts';
-
-type LonLat = [number, number];
-type XY = [number, number];
+import { lonLatArcs, loadTopology, nearFrame, shapeCountries } from './map/countries.ts';
+import { encodeMap } from './map/encode.ts';
+import {
+  centreOfLargestRing,
+  clipLine,
+  fitProjection,
+  flat,
+  project,
+  reversed,
+  round1,
+  roundRing,
+  type Frame,
+  type LonLat,
+} from './map/geometry.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,13 +46,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // What goes on the map
 
 /** The main frame, in degrees: the Korean peninsula, north-east China, the Russian Far East, Japan. */
-const FRAME = { west: 110, east: 146, south: 30, north: 55 };
+const FRAME: Frame = { west: 110, east: 146, south: 30, north: 55 };
 const WIDTH = 1000;
-/** Points closer than this (in frame pixels) are dropped; then Douglas–Peucker at DP_TOLERANCE. */
-const MIN_DISTANCE = 0.7;
-const DP_TOLERANCE = 0.45;
-/** Rings smaller than this (square frame pixels) are dropped: islands too small to see. */
-const MIN_AREA = 2;
 
 /** ISO 3166 numeric codes (world-atlas ids) of the named states. Everything else is 'other'. */
 const MAIN_STATES: Record<string, { id: StateId; name: string; label: LonLat }> = {
@@ -177,7 +184,7 @@ const ROUTES: { id: string; name: string; kind: 'rail' | 'sea'; line: LonLat[] }
 ];
 
 /** The inset: Ukraine and western Russia, with the front as it stood in autumn 2023 (approximate). */
-const INSET_FRAME = { west: 22, east: 46, south: 43.5, north: 57 };
+const INSET_FRAME: Frame = { west: 22, east: 46, south: 43.5, north: 57 };
 const INSET_WIDTH = 300;
 const INSET_STATES: Record<string, { id: InsetStateId; name: string; label: LonLat }> = {
   '804': { id: 'ukraine', name: 'Ukraine', label: [31.2, 49.0] },
@@ -211,297 +218,11 @@ const FRONT_2023: LonLat[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Geometry helpers (all in projected pixels)
-
-function frameOutline(f: typeof FRAME): LonLat[] {
-  const pts: LonLat[] = [];
-  for (let lon = f.west; lon <= f.east; lon += 0.5) pts.push([lon, f.south], [lon, f.north]);
-  for (let lat = f.south; lat <= f.north; lat += 0.5) pts.push([f.west, lat], [f.east, lat]);
-  return pts;
-}
-
-/** A conformal conic projection fitted to `width` pixels across the frame; returns it and the height. */
-function fitProjection(f: typeof FRAME, width: number, parallels: [number, number]) {
-  const centre = (f.west + f.east) / 2;
-  const projection = geoConicConformal()
-    .parallels(parallels)
-    .rotate([-centre, 0])
-    .fitWidth(width, { type: 'MultiPoint', coordinates: frameOutline(f) });
-  let maxY = 0;
-  for (const p of frameOutline(f)) maxY = Math.max(maxY, projection(p)![1]);
-  return { projection, height: Math.round(maxY) };
-}
-
-function project(projection: GeoProjection, p: LonLat): XY {
-  const xy = projection(p);
-  if (!xy || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) throw new Error(`cannot project ${p}`);
-  return [xy[0], xy[1]];
-}
-
-const round1 = (v: number) => Math.round(v * 2) / 2 + 0; // half pixels; + 0 turns -0 into 0
-
-function perpendicularDistance(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  if (len2 === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
-  const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
-}
-
-function douglasPeucker(points: XY[], tolerance: number): XY[] {
-  if (points.length <= 2) return points;
-  const keep = new Uint8Array(points.length);
-  keep[0] = 1;
-  keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  while (stack.length > 0) {
-    const [first, last] = stack.pop()!;
-    let maxDist = 0;
-    let index = -1;
-    for (let i = first + 1; i < last; i++) {
-      const d = perpendicularDistance(points[i]!, points[first]!, points[last]!);
-      if (d > maxDist) {
-        maxDist = d;
-        index = i;
-      }
-    }
-    if (index >= 0 && maxDist > tolerance) {
-      keep[index] = 1;
-      stack.push([first, index], [index, last]);
-    }
-  }
-  return points.filter((_, i) => keep[i] === 1);
-}
-
-/** Drops points closer than `minDistance` to the last kept one, always keeping both ends. */
-function radialDistance(points: XY[], minDistance: number): XY[] {
-  if (points.length <= 2) return points;
-  const out: XY[] = [points[0]!];
-  for (let i = 1; i < points.length - 1; i++) {
-    const p = points[i]!;
-    const q = out[out.length - 1]!;
-    if (Math.hypot(p[0] - q[0], p[1] - q[1]) >= minDistance) out.push(p);
-  }
-  out.push(points[points.length - 1]!);
-  return out;
-}
-
-function simplifyLine(points: XY[], scale: number): XY[] {
-  return douglasPeucker(radialDistance(points, MIN_DISTANCE * scale), DP_TOLERANCE * scale);
-}
-
-/** Sutherland–Hodgman clipping of a closed ring against the rectangle [0, w] × [0, h]. */
-function clipRing(ring: XY[], w: number, h: number): XY[] {
-  type Edge = { inside: (p: XY) => boolean; cut: (a: XY, b: XY) => XY };
-  const edges: Edge[] = [
-    { inside: (p) => p[0] >= 0, cut: (a, b) => [0, a[1] + ((b[1] - a[1]) * (0 - a[0])) / (b[0] - a[0])] },
-    { inside: (p) => p[0] <= w, cut: (a, b) => [w, a[1] + ((b[1] - a[1]) * (w - a[0])) / (b[0] - a[0])] },
-    { inside: (p) => p[1] >= 0, cut: (a, b) => [a[0] + ((b[0] - a[0]) * (0 - a[1])) / (b[1] - a[1]), 0] },
-    { inside: (p) => p[1] <= h, cut: (a, b) => [a[0] + ((b[0] - a[0]) * (h - a[1])) / (b[1] - a[1]), h] },
-  ];
-  let out = ring;
-  for (const edge of edges) {
-    const input = out;
-    out = [];
-    if (input.length === 0) break;
-    let prev = input[input.length - 1]!;
-    for (const cur of input) {
-      const curIn = edge.inside(cur);
-      const prevIn = edge.inside(prev);
-      if (curIn) {
-        if (!prevIn) out.push(edge.cut(prev, cur));
-        out.push(cur);
-      } else if (prevIn) {
-        out.push(edge.cut(prev, cur));
-      }
-      prev = cur;
-    }
-  }
-  return out;
-}
-
-/** Clips an open polyline to the rectangle, keeping its first stretch inside (it must start inside). */
-function clipLine(line: XY[], w: number, h: number): XY[] {
-  const inside = (p: XY) => p[0] >= 0 && p[0] <= w && p[1] >= 0 && p[1] <= h;
-  if (!inside(line[0]!)) throw new Error('a route must start inside the frame');
-  const out: XY[] = [line[0]!];
-  for (let i = 1; i < line.length; i++) {
-    const a = line[i - 1]!;
-    const b = line[i]!;
-    if (inside(b)) {
-      out.push(b);
-      continue;
-    }
-    // Leaves the frame between a and b: find where (Liang–Barsky, exit parameter only).
-    let tExit = 1;
-    const dx = b[0] - a[0];
-    const dy = b[1] - a[1];
-    for (const [p, q] of [
-      [-dx, a[0]],
-      [dx, w - a[0]],
-      [-dy, a[1]],
-      [dy, h - a[1]],
-    ] as const) {
-      if (p > 0) tExit = Math.min(tExit, q / p);
-    }
-    out.push([a[0] + tExit * dx, a[1] + tExit * dy]);
-    break;
-  }
-  return out;
-}
-
-function ringArea(ring: XY[]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    a += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
-  }
-  return a / 2;
-}
-
-/** Rounds to 0.1 px and drops repeated points (and a closing point equal to the first). */
-function roundRing(ring: XY[], closed: boolean): XY[] {
-  const out: XY[] = [];
-  for (const [x, y] of ring) {
-    const p: XY = [round1(x), round1(y)];
-    const q = out[out.length - 1];
-    if (!q || q[0] !== p[0] || q[1] !== p[1]) out.push(p);
-  }
-  if (closed && out.length > 1) {
-    const first = out[0]!;
-    const last = out[out.length - 1]!;
-    if (first[0] === last[0] && first[1] === last[1]) out.pop();
-  }
-  return out;
-}
-
-/** Drops points lying on a straight line between their neighbours (what clipping leaves on the edges). */
-function dropCollinear(ring: XY[]): XY[] {
-  if (ring.length < 4) return ring;
-  const out: XY[] = [];
-  const n = ring.length;
-  for (let i = 0; i < n; i++) {
-    const a = ring[(i + n - 1) % n]!;
-    const b = ring[i]!;
-    const c = ring[(i + 1) % n]!;
-    const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
-    const onEdge = (a[0] === b[0] && b[0] === c[0]) || (a[1] === b[1] && b[1] === c[1]);
-    if (cross !== 0 || !onEdge) out.push(b);
-  }
-  return out;
-}
-
-function reversed<T>(items: readonly T[]): T[] {
-  const out: T[] = [];
-  for (let i = items.length - 1; i >= 0; i--) out.push(items[i]!);
-  return out;
-}
-
-const pointCount = (rings: number[][]) => rings.reduce((n, r) => n + r.length / 2, 0);
-
-const flat = (points: XY[]) => points.flatMap(([x, y]) => [x, y]);
-
-// ---------------------------------------------------------------------------------------------
-// The world-atlas topology
-
-function loadTopology(): Topology {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('world-atlas/countries-50m.json');
-  return JSON.parse(readFileSync(file, 'utf8')) as Topology;
-}
-
-/** Absolute longitude/latitude of every arc (TopoJSON stores them quantised and delta-encoded). */
-function decodeArcs(topology: Topology): LonLat[][] {
-  const t = topology.transform;
-  return topology.arcs.map((arc) => {
-    let x = 0;
-    let y = 0;
-    return arc.map((position) => {
-      if (!t) return [position[0]!, position[1]!] as LonLat;
-      x += position[0]!;
-      y += position[1]!;
-      return [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]] as LonLat;
-    });
-  });
-}
-
-function polygonsOf(geometry: GeometryObject): number[][][] {
-  if (geometry.type === 'Polygon') return [(geometry as Polygon).arcs];
-  if (geometry.type === 'MultiPolygon') return (geometry as MultiPolygon).arcs;
-  return [];
-}
-
-interface Shaped {
-  name: string;
-  rings: XY[][];
-}
-
-/**
- * Projects, simplifies (per arc, so neighbours share their border exactly), clips and rounds every
- * country of the topology that reaches into the frame.
- */
-function shapeCountries(
-  topology: Topology,
-  arcs: LonLat[][],
-  projection: GeoProjection,
-  width: number,
-  height: number,
-  scale: number,
-  near: (lonLat: LonLat) => boolean,
-): Map<string, Shaped> {
-  const projectedArcs = new Map<number, XY[]>();
-  const arcPoints = (index: number): XY[] => {
-    const i = index < 0 ? ~index : index;
-    let pts = projectedArcs.get(i);
-    if (!pts) {
-      pts = simplifyLine(
-        arcs[i]!.map((p) => project(projection, p)),
-        scale,
-      );
-      projectedArcs.set(i, pts);
-    }
-    return index < 0 ? reversed(pts) : pts;
-  };
-  const out = new Map<string, Shaped>();
-  const countries = topology.objects.countries as { geometries: GeometryObject[] };
-  for (const geometry of countries.geometries) {
-    const id = String(geometry.id ?? '');
-    const name = String((geometry.properties as { name?: string } | undefined)?.name ?? id);
-    const polygons = polygonsOf(geometry);
-    // Skip countries nowhere near the frame (the projection explodes towards the south pole).
-    const isNear = polygons.some((polygon) =>
-      polygon.some((ring) => ring.some((a) => arcs[a < 0 ? ~a : a]!.some(near))),
-    );
-    if (!isNear) continue;
-    const rings: XY[][] = [];
-    for (const polygon of polygons) {
-      for (const ringArcs of polygon) {
-        const ring: XY[] = [];
-        for (const a of ringArcs) {
-          const pts = arcPoints(a);
-          ring.push(...(ring.length > 0 ? pts.slice(1) : pts));
-        }
-        const clipped = dropCollinear(roundRing(clipRing(ring, width, height), true));
-        if (clipped.length >= 3 && Math.abs(ringArea(clipped)) >= MIN_AREA * scale * scale)
-          rings.push(clipped);
-      }
-    }
-    if (rings.length > 0) out.set(id, { name, rings });
-  }
-  return out;
-}
-
-function nearFrame(f: typeof FRAME, margin: number) {
-  return ([lon, lat]: LonLat) =>
-    lon >= f.west - margin && lon <= f.east + margin && lat >= f.south - margin && lat <= f.north + margin;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The build
 
 export function buildMap(): MapData {
   const topology = loadTopology();
-  const arcs = decodeArcs(topology);
+  const arcs = lonLatArcs(topology);
 
   const main = fitProjection(FRAME, WIDTH, [35, 50]);
   const shapes = shapeCountries(topology, arcs, main.projection, WIDTH, main.height, 1, nearFrame(FRAME, 12));
@@ -606,22 +327,20 @@ export function buildMap(): MapData {
   };
 }
 
-function centreOfLargestRing(rings: XY[][]): XY {
-  let best = rings[0]!;
-  for (const r of rings) if (Math.abs(ringArea(r)) > Math.abs(ringArea(best))) best = r;
-  let x = 0;
-  let y = 0;
-  for (const p of best) {
-    x += p[0];
-    y += p[1];
-  }
-  return [x / best.length, y / best.length];
+/**
+ * The JSON text of assets/map.json: the map encoded (format 2, tools/map/encode.ts), minified, as it
+ * ships to every player (prettier leaves the file alone). Throws if decoding the text would not give
+ * back exactly `data`, so that the build can never write a map that draws differently.
+ */
+export async function mapJson(data: MapData): Promise<string> {
+  const text = `${JSON.stringify(encodeMap(data))}\n`;
+  const decoded = parseMapData(JSON.parse(text));
+  if (typeof decoded === 'string') throw new Error(`the built map does not validate: ${decoded}`);
+  if (!isDeepStrictEqual(decoded, data)) throw new Error('the encoded map does not decode to the built one');
+  return text;
 }
 
-/** The JSON text, minified: it ships to every player (prettier leaves the file alone). */
-export async function mapJson(data: MapData): Promise<string> {
-  return `${JSON.stringify(data)}\n`;
-}
+const pointCount = (rings: number[][]) => rings.reduce((n, r) => n + r.length / 2, 0);
 
 async function run() {
   const args = process.argv.slice(2);
@@ -634,8 +353,6 @@ async function run() {
     }
   }
   const data = buildMap();
-  const checked = parseMapData(data);
-  if (typeof checked === 'string') throw new Error(`the built map does not validate: ${checked}`);
   const text = await mapJson(data);
   writeFileSync(out, text);
   const mainPoints = data.states.reduce((n, s) => n + pointCount(s.rings), 0);
@@ -643,7 +360,7 @@ async function run() {
   process.stderr.write(
     `wrote ${out}: ${data.width}×${data.height} px, ${data.states.length} shapes (${mainPoints} points), ` +
       `inset ${data.inset.width}×${data.inset.height} (${insetPoints} points); ` +
-      `${text.length} bytes, ${gzipSync(text, { level: 9 }).length} gzipped\n`,
+      `${text.length} bytes, ${gzipSync(text, { level: 6 }).length} gzipped\n`,
   );
 }
 

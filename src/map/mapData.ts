@@ -1,6 +1,10 @@
-// The shape of assets/map.json (written by tools/build-map.ts) and a small runtime check for it.
+// The map's data as the game uses it (MapData), the shape of assets/map.json (MapFile, written by
+// tools/build-map.ts) and parseMapData, which checks the file and decodes it into MapData once.
 // All coordinates are projected pixels in the map's own frame (0..width, 0..height, y down); rings
-// and lines are flat [x0, y0, x1, y1, ...] arrays.
+// and lines are flat [x0, y0, x1, y1, ...] arrays. In the file, the states' rings are stored as
+// shared arcs of whole half pixels, delta-encoded, in base-64 digits (format 2: see mapArcs.ts);
+// labels, places, routes and the front are written as they are used.
+import { MAP_FORMAT, decodeArcs, decodeRing } from './mapArcs.ts';
 
 export const STATE_IDS = ['dprk', 'rok', 'china', 'russia', 'japan', 'mongolia', 'other'] as const;
 export type StateId = (typeof STATE_IDS)[number];
@@ -58,6 +62,20 @@ export interface MapData {
   inset: MapInset;
 }
 
+/** A state as assets/map.json stores it: each ring a list of references to its frame's arcs. */
+export interface MapFileState<Id extends string = StateId> extends Omit<MapState<Id>, 'rings'> {
+  rings: number[][];
+}
+
+/** assets/map.json: MapData with each frame's outlines as arcs (half pixels, delta-encoded). */
+export interface MapFile extends Omit<MapData, 'states' | 'inset'> {
+  format: typeof MAP_FORMAT;
+  /** The arcs, each a string of base-64 digits (see mapArcs.ts). */
+  arcs: string[];
+  states: MapFileState[];
+  inset: Omit<MapInset, 'states'> & { arcs: string[]; states: MapFileState<InsetStateId>[] };
+}
+
 /** The places and routes the game refers to by id; the build writes them and the tests check them. */
 export const REQUIRED_PLACES = [
   'pyongyang',
@@ -90,23 +108,45 @@ function checkFlat(v: unknown, where: string, minPoints: number): Check {
   return null;
 }
 
-function checkStates(v: unknown, ids: readonly string[], where: string): Check {
+function checkFormat(v: unknown): Check {
+  if (v === MAP_FORMAT) return null;
+  const rebuild = 'rebuild it with npm run build:map';
+  if (v === undefined)
+    return `map.format: missing, so this map file is from before format ${MAP_FORMAT}; ${rebuild}`;
+  return `map.format: ${JSON.stringify(v)}, but this game reads format ${MAP_FORMAT}; ${rebuild}`;
+}
+
+/** Checks a frame's states and decodes their rings from the frame's (decoded) arcs. */
+function decodeStates<Id extends string>(
+  v: unknown,
+  ids: readonly Id[],
+  arcs: readonly number[][],
+  where: string,
+): MapState<Id>[] | string {
   if (!Array.isArray(v) || v.length === 0) return `${where}: not a non-empty array`;
+  const states: MapState<Id>[] = [];
   for (const [i, s] of v.entries()) {
     const at = `${where}[${i}]`;
     if (!isObject(s)) return `${at}: not an object`;
-    if (typeof s.id !== 'string' || !ids.includes(s.id)) return `${at}.id: not one of ${ids.join(', ')}`;
+    if (typeof s.id !== 'string' || !(ids as readonly string[]).includes(s.id))
+      return `${at}.id: not one of ${ids.join(', ')}`;
     if (typeof s.name !== 'string') return `${at}.name: not a string`;
     if (!Array.isArray(s.rings) || s.rings.length === 0) return `${at}.rings: not a non-empty array`;
-    for (const [j, r] of s.rings.entries()) {
-      const bad = checkFlat(r, `${at}.rings[${j}]`, 3);
+    const rings: number[][] = [];
+    for (const [j, refs] of s.rings.entries()) {
+      const ring = decodeRing(refs, arcs, `${at}.rings[${j}]`);
+      if (typeof ring === 'string') return ring;
+      const bad = checkFlat(ring, `${at}.rings[${j}]`, 3);
       if (bad) return bad;
+      rings.push(ring);
     }
     const bad = checkFlat(s.label, `${at}.label`, 1);
     if (bad) return bad;
-    if ((s.label as unknown[]).length !== 2) return `${at}.label: not [x, y]`;
+    const label = s.label as number[];
+    if (label.length !== 2) return `${at}.label: not [x, y]`;
+    states.push({ id: s.id as Id, name: s.name, rings, label: [label[0]!, label[1]!] });
   }
-  return null;
+  return states;
 }
 
 function checkPlaces(v: unknown, where: string): Check {
@@ -122,43 +162,70 @@ function checkPlaces(v: unknown, where: string): Check {
   return null;
 }
 
+function checkRoutes(v: unknown): Check {
+  if (!Array.isArray(v)) return 'map.routes: not an array';
+  for (const [i, r] of v.entries()) {
+    const at = `map.routes[${i}]`;
+    if (!isObject(r)) return `${at}: not an object`;
+    if (typeof r.id !== 'string' || typeof r.name !== 'string') return `${at}: id and name must be strings`;
+    if (typeof r.kind !== 'string' || !(ROUTE_KINDS as readonly string[]).includes(r.kind))
+      return `${at}.kind: not one of ${ROUTE_KINDS.join(', ')}`;
+    const bad = checkFlat(r.points, `${at}.points`, 2);
+    if (bad) return bad;
+  }
+  return null;
+}
+
 function checkSize(v: Record<string, unknown>, where: string): Check {
   if (!isNumber(v.width) || !isNumber(v.height) || v.width <= 0 || v.height <= 0)
     return `${where}: width and height must be positive numbers`;
   return null;
 }
 
-/** Checks that `json` has the shape of MapData; returns it typed, or a message saying what is wrong. */
+/** Checks a frame's size and arcs, then decodes its states; the frame's width and height with them. */
+function decodeFrame<Id extends string>(
+  frame: Record<string, unknown>,
+  ids: readonly Id[],
+  where: string,
+): { width: number; height: number; states: MapState<Id>[] } | string {
+  const bad = checkSize(frame, where);
+  if (bad) return bad;
+  const [width, height] = [frame.width as number, frame.height as number];
+  const arcs = decodeArcs(frame.arcs, width, height, `${where}.arcs`);
+  if (typeof arcs === 'string') return arcs;
+  const states = decodeStates(frame.states, ids, arcs, `${where}.states`);
+  return typeof states === 'string' ? states : { width, height, states };
+}
+
+/**
+ * Checks that `json` is a map file (MapFile, format 2) and decodes it: the MapData the game draws,
+ * or a message saying what is wrong.
+ */
 export function parseMapData(json: unknown): MapData | string {
   if (!isObject(json)) return 'map: not an object';
-  const problem =
-    checkSize(json, 'map') ??
-    checkStates(json.states, STATE_IDS, 'map.states') ??
-    checkPlaces(json.places, 'map.places') ??
-    (() => {
-      if (!Array.isArray(json.routes)) return 'map.routes: not an array';
-      for (const [i, r] of json.routes.entries()) {
-        const at = `map.routes[${i}]`;
-        if (!isObject(r)) return `${at}: not an object`;
-        if (typeof r.id !== 'string' || typeof r.name !== 'string')
-          return `${at}: id and name must be strings`;
-        if (typeof r.kind !== 'string' || !(ROUTE_KINDS as readonly string[]).includes(r.kind))
-          return `${at}.kind: not one of ${ROUTE_KINDS.join(', ')}`;
-        const bad = checkFlat(r.points, `${at}.points`, 2);
-        if (bad) return bad;
-      }
-      return null;
-    })() ??
-    (() => {
-      const inset = json.inset;
-      if (!isObject(inset)) return 'map.inset: not an object';
-      if (typeof inset.title !== 'string') return 'map.inset.title: not a string';
-      return (
-        checkSize(inset, 'map.inset') ??
-        checkStates(inset.states, INSET_STATE_IDS, 'map.inset.states') ??
-        checkFlat(inset.front, 'map.inset.front', 2) ??
-        checkPlaces(inset.places, 'map.inset.places')
-      );
-    })();
-  return problem ?? (json as unknown as MapData);
+  const problem = checkFormat(json.format);
+  if (problem) return problem;
+  const main = decodeFrame(json, STATE_IDS, 'map');
+  if (typeof main === 'string') return main;
+  const bad = checkPlaces(json.places, 'map.places') ?? checkRoutes(json.routes);
+  if (bad) return bad;
+  const inset = json.inset;
+  if (!isObject(inset)) return 'map.inset: not an object';
+  if (typeof inset.title !== 'string') return 'map.inset.title: not a string';
+  const insetFrame = decodeFrame(inset, INSET_STATE_IDS, 'map.inset');
+  if (typeof insetFrame === 'string') return insetFrame;
+  const insetBad =
+    checkFlat(inset.front, 'map.inset.front', 2) ?? checkPlaces(inset.places, 'map.inset.places');
+  if (insetBad) return insetBad;
+  return {
+    ...main,
+    places: json.places as MapPlace[],
+    routes: json.routes as MapRoute[],
+    inset: {
+      title: inset.title,
+      ...insetFrame,
+      front: inset.front as number[],
+      places: inset.places as MapPlace[],
+    },
+  };
 }
