@@ -73,8 +73,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       // @noble/hashes has no side effects but does not say so in its package.json; saying it here
-      // lets the bundler drop what the page does not use. (safe-stable-stringify must not be on
-      // this list: its ES module reads what its CommonJS part puts on globalThis.)
+      // lets the bundler drop what the page does not use.
       treeshake: {
         moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@noble[\\/]hashes[\\/]/.test(id),
       },
