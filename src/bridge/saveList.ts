@@ -1,7 +1,9 @@
 // What the title needs of the saved games at boot, without the engine: the list as it shows it,
-// removing one, and which game is in progress (a reload lands back in it). Opening a save, and
-// saving a game as it goes, are in saving.ts, loaded with the game.
-import { listSaves, removeSave, type SaveEntry, type SaveError } from '../persist/saveList.ts';
+// removing one, and which game is in progress (a reload lands back in it). Reading the saves for
+// the list loads only when there are some; opening one is opening.ts, saving a game as it goes
+// saving.ts, loaded with the game.
+import type { SaveEntry } from '../persist/saveList.ts';
+import { removeSave, saveIds, type SaveError } from '../persist/saveKeys.ts';
 import { content } from './content.ts';
 import { withRemembered } from './remembered.ts';
 
@@ -12,7 +14,11 @@ const CURRENT_KEY = 'sfo.current';
 const storage = () => window.localStorage;
 
 /** The page's saved games, newest first, each read as far as the list shows it. */
-export function listSavedGames(): { ok: true; saves: SaveEntry[] } | SaveError {
+export async function listSavedGames(): Promise<{ ok: true; saves: SaveEntry[] } | SaveError> {
+  const ids = saveIds(storage);
+  if (!ids.ok) return ids;
+  if (ids.ids.length === 0) return { ok: true, saves: [] };
+  const { listSaves } = await import('../persist/saveList.ts');
   // the scenario files opened in this browser before are listed too: their saves ask for the file
   return listSaves(storage, withRemembered(content));
 }

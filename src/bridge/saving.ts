@@ -1,31 +1,25 @@
 // The page's saved games: every game saves itself after each move (a replay of it so far, in the
 // browser's storage), and the page remembers which game is in progress, so that a reload lands
 // back in it. Saving never stops play: a failure is a message, and no other save is touched.
-import {
-  buildReplay,
-  newSaveId,
-  parseReplay,
-  replayScenarioId,
-  SaveStore,
-  type LoadedReplay,
-  type ReplayError,
-  type ReplayFile,
-  type ReplaySetup,
-  type SaveError,
-} from '../persist/index.ts';
+// Opening a save, a file or a link (which checks what it reads) is opening.ts, loaded when asked.
+// (from the modules themselves, not persist/index.ts: a game in progress does not load the checks
+// that reading a save calls for, which the index brings along)
+import type { ReplayFile, ReplaySetup } from '../persist/format.ts';
+import { buildReplay } from '../persist/replayFile.ts';
+import { newSaveId, SaveWriter } from '../persist/saveWriter.ts';
 import { ROLES } from '../engine/index.ts';
-import { content, loadScenario } from './content.ts';
-import { rememberedScenario, withRemembered } from './remembered.ts';
+import { content } from './content.ts';
+import { withRemembered } from './remembered.ts';
 import type { Session } from './session.ts';
 import { markCurrent } from './saveList.ts';
 
 export { currentSaveId, forgetCurrent, rememberClass, savedClass, type SavedClass } from './saveList.ts';
 
-let shared: SaveStore | null = null;
+let shared: SaveWriter | null = null;
 
-/** The page's save store, over localStorage (read lazily: some browsers throw on touching it). */
-export function saveStore(): SaveStore {
-  shared ??= new SaveStore({ storage: () => window.localStorage, library: withRemembered(content) });
+/** What writes the page's saves, over localStorage (read lazily: some browsers throw on touching it). */
+function saveWriter(): SaveWriter {
+  shared ??= new SaveWriter({ storage: () => window.localStorage, library: withRemembered(content) });
   return shared;
 }
 
@@ -73,7 +67,7 @@ export function autosave(
   let failing = false;
   const save = () => {
     // the game's own states: written without playing them again (checked where foreign data comes in)
-    const result = saveStore().record(id, replayOf(session, mode));
+    const result = saveWriter().record(id, replayOf(session, mode));
     if (result.ok) {
       failing = false;
       markCurrent(session.state.phase === 'over' ? null : id);
@@ -85,40 +79,4 @@ export function autosave(
   session.events.on('changed', save);
   save();
   return { stop: () => session.events.off('changed', save) };
-}
-
-/**
- * Reads replay text (a save, a file, a link) after fetching the scenario it names, so it can be
- * checked and played. Never throws.
- */
-export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayError> {
-  const id = replayScenarioId(text);
-  if (id !== null && content.scenarios.some((s) => s.cover.id === id)) {
-    const load = await loadScenario(id);
-    if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
-  }
-  // not one of the game's: a scenario file, opened in this browser before (its title is kept) or
-  // not, that is not open now; a replay names it by id, and the file is what it needs
-  if (
-    id !== null &&
-    !content.scenarios.some((s) => s.cover.id === id) &&
-    /^[a-z0-9][a-z0-9-]{0,79}$/.test(id)
-  ) {
-    const name = rememberedScenario(id)?.title ?? id;
-    const message = `This replay is of the scenario “${name}”, which is not open: open its file first.`;
-    return { ok: false, code: 'scenario-not-loaded', message };
-  }
-  return parseReplay(text, content);
-}
-
-/** A save, read and played, ready to continue (its scenario fetched first). */
-export async function loadSave(id: string): Promise<LoadedReplay | ReplayError | SaveError> {
-  const listed = saveStore().list();
-  if (!listed.ok) return listed;
-  const entry = listed.saves.find((s) => s.id === id);
-  if (entry && entry.damaged === undefined) {
-    const load = await loadScenario(entry.scenarioId);
-    if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };
-  }
-  return saveStore().load(id);
 }

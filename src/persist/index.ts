@@ -15,20 +15,13 @@ export {
 } from './format.ts';
 export { libraryOf, type KnownScenario, type ListedScenario, type ReplayLibrary } from './library.ts';
 export type { ReplayError, ReplayErrorCode } from './replayError.ts';
-export {
-  buildReplay,
-  serializeReplay,
-  compactReplay,
-  parseReplay,
-  replayScenarioId,
-  type LoadedReplay,
-  type ReplayInput,
-} from './replayFile.ts';
-export { outcomeOf } from './verify.ts';
+export { buildReplay, serializeReplay, compactReplay, outcomeOf, type ReplayInput } from './replayFile.ts';
+export { parseReplay, replayScenarioId, type LoadedReplay } from './readReplay.ts';
 // Share links (link.ts) are not re-exported: they bring the compression library, which the page
 // loads only when a link is made or opened (`await import('../persist/link.ts')`).
 export {
   SaveStore,
+  SaveWriter,
   newSaveId,
   SAVE_PREFIX,
   SAVE_ID,

@@ -8,7 +8,8 @@ import type { ReplayError } from './replayError.ts';
 import { MAX_REPLAY_BYTES, type ReplayFile } from './format.ts';
 import { inflateCapped } from './inflate.ts';
 import type { ReplayLibrary } from './library.ts';
-import { compactReplay, parseReplay, type LoadedReplay } from './replayFile.ts';
+import { parseReplay, type LoadedReplay } from './readReplay.ts';
+import { compactReplay } from './replayFile.ts';
 import { fail, type Failure } from './result.ts';
 import { kilobytes } from './text.ts';
 

@@ -1,16 +1,22 @@
-// The saved games as the title lists them, and removing one: what the page needs at boot, without
-// the engine (a save is played only when it is opened: SaveStore.load). Every call returns a result
-// and never throws; no storage, or storage that throws, is the one clear message.
+// The saved games as the title lists them, each read as far as the list shows it, without the
+// engine (a save is played only when it is opened: SaveStore.load); the page loads this only when
+// there are saves to list (saveKeys.ts counts and removes them). Every call returns a result and
+// never throws; no storage, or storage that throws, is the one clear message.
 import { checkReplaySummary } from './check.ts';
 import type { ReplayOutcome, ReplaySetup } from './format.ts';
 import type { ReplayLibrary } from './library.ts';
-import { fail, type Failure } from './result.ts';
-import { openStorage, type StorageLike, type StorageSource } from './storage.ts';
+import { saveIds, SAVE_PREFIX, usingStorage, type SaveError } from './saveKeys.ts';
+import type { StorageSource } from './storage.ts';
 
-export const SAVE_PREFIX = 'sfo.save.';
-
-export type SaveErrorCode = 'unavailable' | 'bad-id' | 'not-found' | 'quota' | 'write-failed';
-export type SaveError = Failure<SaveErrorCode>;
+export {
+  removeSave,
+  saveIds,
+  SAVE_PREFIX,
+  UNAVAILABLE,
+  usingStorage,
+  type SaveError,
+  type SaveErrorCode,
+} from './saveKeys.ts';
 
 /** A save in the list, described from its file without playing its moves. */
 export interface SaveSummary {
@@ -37,21 +43,6 @@ export interface DamagedSave {
 
 export type SaveEntry = SaveSummary | DamagedSave;
 
-export const UNAVAILABLE =
-  'Saved games are not available: this browser does not let the game use its storage ' +
-  '(private browsing, or site data turned off). Nothing was saved or changed.';
-
-/** Runs `read` on the storage; no storage, or storage that throws, gives the one clear message. */
-export function usingStorage<T>(source: StorageSource, read: (storage: StorageLike) => T): T | SaveError {
-  const storage = openStorage(source);
-  if (!storage) return fail('unavailable', UNAVAILABLE);
-  try {
-    return read(storage);
-  } catch {
-    return fail('unavailable', UNAVAILABLE);
-  }
-}
-
 /**
  * Every save under `prefix`, newest first (saves without a date last); damaged ones are listed
  * too. Each is read as far as the list shows it (checkReplaySummary): its moves are counted, not
@@ -62,34 +53,16 @@ export function listSaves(
   library: ReplayLibrary,
   prefix = SAVE_PREFIX,
 ): { ok: true; saves: SaveEntry[] } | SaveError {
+  const listed = saveIds(source, prefix);
+  if (!listed.ok) return listed;
   return usingStorage(source, (storage) => {
-    const keys: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key !== null && key.startsWith(prefix)) keys.push(key);
-    }
     const saves: SaveEntry[] = [];
-    for (const key of keys) {
-      const text = storage.getItem(key);
-      if (text !== null) saves.push(summarize(key.slice(prefix.length), text, library));
+    for (const id of listed.ids) {
+      const text = storage.getItem(prefix + id);
+      if (text !== null) saves.push(summarize(id, text, library));
     }
     saves.sort(newestFirst);
     return { ok: true, saves };
-  });
-}
-
-/** Removes a save, damaged or not; removing one that is not there is not an error. */
-export function removeSave(
-  source: StorageSource,
-  id: string,
-  prefix = SAVE_PREFIX,
-): { ok: true; removed: boolean } | SaveError {
-  return usingStorage(source, (storage) => {
-    if (typeof id !== 'string') return { ok: true, removed: false };
-    const key = prefix + id;
-    const removed = storage.getItem(key) !== null;
-    storage.removeItem(key);
-    return { ok: true, removed };
   });
 }
 

@@ -3,19 +3,10 @@
 // the moves or the outcome that still makes a legal game is caught here.
 import { replay, stableHash, type GameState, type Rules } from '../engine/index.ts';
 import type { ReplayFile, ReplayOutcome } from './format.ts';
+import { outcomeOf } from './replayFile.ts';
 import { fail } from './result.ts';
 import type { ReplayError } from './replayError.ts';
 import { quoted } from './text.ts';
-
-/** Where a state stands, in the terms a replay file records. */
-export function outcomeOf(state: GameState): ReplayOutcome {
-  return {
-    turn: state.turn,
-    phase: state.phase,
-    ending: state.ending?.id ?? null,
-    stateHash: stableHash(state),
-  };
-}
 
 /** Every state of the game (states[0] the first, states[i] after move i), or why there are none. */
 export function verifyReplay(

@@ -7,7 +7,7 @@ import {
   savedClass,
   type SavedClass,
 } from '../bridge/saveList.ts';
-import type { LoadedReplay } from '../persist/replayFile.ts';
+import type { LoadedReplay } from '../persist/readReplay.ts';
 import { h } from '../ui/dom.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
@@ -40,7 +40,7 @@ let firstVisit = true;
 let waitingLink: { text: string; scenarioId: string } | null = null;
 
 /** Opening saves, files and links, and resuming a game: loaded when first needed (with the engine). */
-const saving = () => import('../bridge/saving.ts');
+const opening = () => import('../bridge/opening.ts');
 
 /** An HTML screen (router.ts): it appears and works before Phaser has loaded. */
 export class TitleScene extends HtmlScene {
@@ -77,14 +77,14 @@ export class TitleScene extends HtmlScene {
       },
     });
     showScreen(this.page);
-    this.fillExtras();
+    void this.fillExtras();
     if (firstVisit) {
       firstVisit = false;
       void this.openOnArrival();
     } else if (data?.opened && waitingLink?.scenarioId === data.opened) {
       const { text } = waitingLink;
       waitingLink = null;
-      void saving()
+      void opening()
         .then(({ readReplay }) => readReplay(text))
         .then((loaded) => {
           if (loaded.ok && this.scene.isActive()) this.watch(loaded);
@@ -121,7 +121,7 @@ export class TitleScene extends HtmlScene {
     if (location.hash.startsWith('#replay=')) {
       const { fragmentToReplayText } = await import('../persist/link.ts');
       const unpacked = fragmentToReplayText(location.hash);
-      const loaded = unpacked.ok ? await (await saving()).readReplay(unpacked.text) : unpacked;
+      const loaded = unpacked.ok ? await (await opening()).readReplay(unpacked.text) : unpacked;
       if (!this.scene.isActive()) return;
       if (loaded.ok) {
         this.watch(loaded);
@@ -129,7 +129,7 @@ export class TitleScene extends HtmlScene {
       }
       history.replaceState(null, '', location.pathname + location.search);
       if (unpacked.ok && loaded.code === 'scenario-not-loaded') {
-        const { replayScenarioId } = await import('../persist/replayFile.ts');
+        const { replayScenarioId } = await import('../persist/readReplay.ts');
         const scenarioId = replayScenarioId(unpacked.text);
         if (scenarioId !== null) waitingLink = { text: unpacked.text, scenarioId };
       }
@@ -144,7 +144,7 @@ export class TitleScene extends HtmlScene {
     }
     const id = currentSaveId();
     if (id === null) return;
-    const loaded = await (await saving()).loadSave(id);
+    const loaded = await (await opening()).loadSave(id);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       forgetCurrent();
@@ -189,11 +189,13 @@ export class TitleScene extends HtmlScene {
   }
 
   /** The saved games and the way to open a replay file. */
-  private fillExtras(): void {
+  private async fillExtras(): Promise<void> {
     const page = this.page;
-    const slot = page?.querySelector('.title-extras');
-    if (!page || !slot) return;
-    const listed = listSavedGames();
+    if (!page?.querySelector('.title-extras')) return;
+    const listed = await listSavedGames();
+    // (the title may have been left, or drawn again, while the saves were read)
+    const slot = this.page === page ? page.querySelector('.title-extras') : null;
+    if (!slot || !this.scene.isActive()) return;
     const panel = listed.ok
       ? savedGamesPanel(listed.saves, {
           onContinue: (id) => void this.openSave(id, 'continue'),
@@ -372,7 +374,7 @@ export class TitleScene extends HtmlScene {
 
   private async openSave(id: string, how: 'continue' | 'watch'): Promise<void> {
     this.problem('');
-    const loaded = await (await saving()).loadSave(id);
+    const loaded = await (await opening()).loadSave(id);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       this.problem(`This saved game could not be opened. ${loaded.message}`);
@@ -384,7 +386,7 @@ export class TitleScene extends HtmlScene {
 
   private async openFile(text: string, name: string): Promise<void> {
     this.problem('');
-    const loaded = await (await saving()).readReplay(text);
+    const loaded = await (await opening()).readReplay(text);
     if (!this.scene.isActive()) return;
     if (!loaded.ok) {
       this.problem(`“${name.slice(0, 40)}” is not a replay this game can open. ${loaded.message}`);
@@ -406,7 +408,7 @@ export class TitleScene extends HtmlScene {
             modal.close();
             if (!removed.ok) this.problem(removed.message);
             if (currentSaveId() === id) forgetCurrent();
-            this.fillExtras();
+            void this.fillExtras();
             announce(removed.ok ? 'The saved game is deleted.' : removed.message);
           },
         },

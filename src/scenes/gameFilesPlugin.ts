@@ -15,6 +15,8 @@ interface ChunkLike {
   imports?: string[];
 }
 
+const isGame = (id: string | null | undefined): boolean => /[\\/]src[\\/]game\.ts$/.test(id ?? '');
+
 export function gameFilesPlugin(): Plugin {
   return {
     name: 'shells-for-oil-game-files',
@@ -26,7 +28,6 @@ export function gameFilesPlugin(): Plugin {
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
         // (the chunk of src/game.ts: its own, or the one the build groups it in: vite.config.ts)
-        const isGame = (id: string | null | undefined) => /[\\/]src[\\/]game\.ts$/.test(id ?? '');
         const game = chunks.find((c) => isGame(c.facadeModuleId) || (c.moduleIds ?? []).some(isGame));
         // (a page without the game, as the bench's empty Phaser page, gets no list)
         if (!game) return [];
