@@ -1,7 +1,12 @@
 // The page's entry point: the HTML layer, settings, keys and the title screen, at once; Phaser and
 // the map load beside them (game.ts) and take over the screens that draw on the map once in.
 import './styles/main.css';
-import './styles/game.css';
+// (in the order the rules were written: later ones refine earlier ones)
+import './styles/pages.css';
+import './styles/play.css';
+import './styles/screens.css';
+import './styles/title-files.css';
+import './styles/class-play.css';
 import './styles/dialogs.css';
 import './styles/feel.css';
 import mapUrl from '../assets/map.json?url';

@@ -5,6 +5,7 @@
 import shipped from 'virtual:scenarios';
 import type { ScenarioCover } from '../scenario/cover.ts';
 import type { Article, Paragraph, Scenario, Tradeoff } from '../scenario/schema.ts';
+import { unpackScenario } from '../scenario/pack.ts';
 import { rememberedScenario } from './remembered.ts';
 
 /** What vite-plugin.ts emits; it validated every file when the game was built. */
@@ -78,11 +79,8 @@ export async function loadScenario(id: string): Promise<ScenarioLoad> {
     return { ok: false, message };
   }
   let packed: unknown;
-  let unpack: typeof import('../scenario/pack.ts').unpackScenario;
   try {
-    // (the unpacker is fetched with the first scenario: the title screen does without it)
-    const unpacker = import('../scenario/pack.ts').then(({ unpackScenario }) => unpackScenario);
-    [packed, unpack] = await Promise.all([entry.load().then((m) => m.default), unpacker]);
+    packed = (await entry.load()).default;
   } catch {
     return {
       ok: false,
@@ -90,7 +88,7 @@ export async function loadScenario(id: string): Promise<ScenarioLoad> {
     };
   }
   try {
-    const loaded = { scenario: unpack(packed, data.article, entry.cover), hash: entry.hash };
+    const loaded = { scenario: unpackScenario(packed, data.article, entry.cover), hash: entry.hash };
     cache.set(id, loaded);
     return { ok: true, loaded };
   } catch (error) {

@@ -16,7 +16,7 @@ import {
   type ClassContext,
 } from './flow.ts';
 import { h } from '../ui/dom.ts';
-import { handInPanel } from '../ui/screens/classStudent.ts';
+import { handInPanel } from '../ui/screens/handIn.ts';
 import { SCENES } from './keys.ts';
 import { startLazy } from './lazyScenes.ts';
 import { mapHost } from './MapScene.ts';

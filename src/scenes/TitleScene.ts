@@ -12,9 +12,8 @@ import { h } from '../ui/dom.ts';
 import { setKeymap } from '../ui/keys.ts';
 import { openModal } from '../ui/modal.ts';
 import { announce, showNotice, showScreen } from '../ui/root.ts';
-import { replayFileOpener, savedGamesPanel } from '../ui/screens/savedGames.ts';
+import { replayFileOpener } from '../ui/screens/replayFileOpener.ts';
 import { classroomPanel } from '../ui/screens/classStudent.ts';
-import { MAX_LABEL_LENGTH } from '../classroom/text.ts';
 import type { ClassSession } from '../classroom/session.ts';
 import { renderTitle } from '../ui/screens/title.ts';
 import { isScenarioFileName, scenarioFileOpener } from '../ui/screens/openScenario.ts';
@@ -25,13 +24,6 @@ import type { ReplayData } from './ReplayScene.ts';
 import { startLiveStudent, startLiveTeacher } from './liveEntry.ts';
 import { currentLive, forgetLive } from '../live/resume.ts';
 
-/**
- * A live class's join code has 8 symbols (shown XXXX-XXXX), an offline class code 16: the length
- * tells them apart, whatever the dashes and spaces.
- */
-function looksLive(code: string): boolean {
-  return code.replace(/[\s-]/g, '').length === 8;
-}
 import { HtmlScene } from './router.ts';
 
 /** The first title of the page's life opens a shared link, or the game left in progress. */
@@ -114,7 +106,7 @@ export class TitleScene extends HtmlScene {
       const read = parseSessionLink(location.hash, content);
       history.replaceState(null, '', location.pathname + location.search);
       if (!this.scene.isActive()) return;
-      if (read.ok) this.askWhoPlays(read.session);
+      if (read.ok) await this.askWhoPlays(read.session);
       else this.problem(`This class link does not open a class. ${read.message}`);
       return;
     }
@@ -193,16 +185,19 @@ export class TitleScene extends HtmlScene {
     const page = this.page;
     if (!page?.querySelector('.title-extras')) return;
     const listed = await listSavedGames();
+    // (the list's code loads only when there is something to list)
+    const savedGames =
+      listed.ok && listed.saves.length > 0 ? await import('../ui/screens/savedGames.ts') : null;
     // (the title may have been left, or drawn again, while the saves were read)
     const slot = this.page === page ? page.querySelector('.title-extras') : null;
     if (!slot || !this.scene.isActive()) return;
-    const panel = listed.ok
-      ? savedGamesPanel(listed.saves, {
+    const panel = !listed.ok
+      ? h('p', { class: 'muted small' }, listed.message)
+      : (savedGames?.savedGamesPanel(listed.saves, {
           onContinue: (id) => void this.openSave(id, 'continue'),
           onWatch: (id) => void this.openSave(id, 'watch'),
           onDelete: (id) => this.confirmDelete(id),
-        })
-      : h('p', { class: 'muted small' }, listed.message);
+        }) ?? null);
     const scenarioOpener = scenarioFileOpener('title', (id) =>
       this.scene.start(SCENES.title, { opened: id }),
     );
@@ -227,149 +222,16 @@ export class TitleScene extends HtmlScene {
     );
   }
 
-  /** A class code typed on the title: the class's session, then who is playing. */
+  /** A class code typed on the title (offline or live): the class, then who is playing. */
   private async join(code: string): Promise<string | null> {
-    if (looksLive(code)) return this.joinLive(code);
-    const { parseSessionCode } = await import('../classroom/session.ts');
-    const read = parseSessionCode(code, content);
-    if (!read.ok) return read.message;
-    if (this.scene.isActive()) this.askWhoPlays(read.session);
-    return null;
+    const { joinClass } = await import('./titleJoin.ts');
+    return joinClass(this, code);
   }
 
-  /** Asks the student's name or team (and, where it decides the side, their number), then starts. */
-  private askWhoPlays(session: ClassSession): void {
-    const title =
-      content.scenarios.find((s) => s.cover.id === session.scenarioId)?.cover.title ?? session.scenarioId;
-    this.whoPlays(
-      `${session.title ? `${session.title}: ` : ''}${title}. Everyone in the class plays the same world.`,
-      session.roles === 'half-and-half',
-      async (label, n) => {
-        // joining needs the session and role rules only, not the results' compression library
-        const [{ roleFor }, { encodeSessionCode }] = await Promise.all([
-          import('../classroom/roles.ts'),
-          import('../classroom/session.ts'),
-        ]);
-        const side = roleFor(session, n ?? label);
-        const load = await loadScenario(session.scenarioId);
-        if (!load.ok) return load.message;
-        if (!this.scene.isActive()) return null;
-        setClass({ session, code: encodeSessionCode(session), label });
-        rememberChoice({
-          scenarioId: session.scenarioId,
-          role: side === 'putin' ? 'putin' : 'kim',
-          mode: side === 'both' ? 'hotseat' : 'vs-computer',
-          seed: session.seed,
-          level: session.level,
-          personalities: {},
-        });
-        this.scene.start(SCENES.briefing);
-        return null;
-      },
-    );
-  }
-
-  /**
-   * The "Join the class" window: the student's name or team and, when it decides the side, their
-   * number on the class list. `onPlay` resolves with a message when it cannot go on.
-   */
-  private whoPlays(
-    intro: string,
-    byNumber: boolean,
-    onPlay: (label: string, n: number | null) => Promise<string | null>,
-  ): void {
-    const name = h('input', {
-      type: 'text',
-      id: 'class-label',
-      maxlength: MAX_LABEL_LENGTH,
-      autocomplete: 'off',
-    });
-    const number = h('input', { type: 'number', id: 'class-number', min: 1, step: 1, inputmode: 'numeric' });
-    const error = h('p', { class: 'field-error', role: 'alert' });
-    const body = h(
-      'div',
-      { class: 'class-who' },
-      h('p', {}, intro),
-      h('label', { for: 'class-label' }, 'Your name or team'),
-      name,
-      byNumber
-        ? h(
-            'div',
-            {},
-            h(
-              'label',
-              { for: 'class-number' },
-              'Your number on the class list (optional: odd numbers play Kim, even numbers Putin; without it your name decides)',
-            ),
-            number,
-          )
-        : null,
-      error,
-    );
-    let busy = false;
-    const start = async () => {
-      if (busy) return;
-      const label = name.value.trim();
-      if (label === '' || label.length > MAX_LABEL_LENGTH) {
-        error.textContent = `Type your name or your team's, up to ${MAX_LABEL_LENGTH} characters.`;
-        name.focus();
-        return;
-      }
-      const n = number.value.trim() === '' ? null : Number(number.value);
-      if (byNumber && n !== null && (!Number.isSafeInteger(n) || n < 1)) {
-        error.textContent = 'Your number on the class list is a whole number from 1.';
-        number.focus();
-        return;
-      }
-      busy = true;
-      const problem = await onPlay(label, n);
-      busy = false;
-      if (problem !== null) {
-        error.textContent = problem;
-        return;
-      }
-      modal.close();
-    };
-    for (const field of [name, number])
-      field.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') void start();
-      });
-    const modal = openModal({
-      title: 'Join the class',
-      body,
-      actions: [{ label: 'Play', primary: true, onClick: () => void start() }],
-      closeLabel: 'Cancel',
-    });
-    name.focus();
-  }
-
-  /** A live class's join code: which session it opens, then the student's name (or straight back in). */
-  private async joinLive(code: string): Promise<string | null> {
-    const { lookUpJoinCode, storedToken, NO_SERVER_STUDENT } = await import('../live/client.ts');
-    const found = await lookUpJoinCode(code);
-    if (!found.ok) return found.noServer ? NO_SERVER_STUDENT : found.message;
-    if (!this.scene.isActive()) return null;
-    const answer = found.value;
-    if (storedToken(answer.sessionId) !== null) {
-      await startLiveStudent(this, { code, answer });
-      return null;
-    }
-    const title =
-      content.scenarios.find((s) => s.cover.id === answer.scenarioId)?.cover.title ?? answer.scenarioId;
-    this.whoPlays(
-      `${answer.title ? `${answer.title}: ` : ''}${title}. A live class: your teacher sees the class play.`,
-      answer.roles === 'half-and-half',
-      (label, n) => {
-        if (!this.scene.isActive()) return Promise.resolve(null);
-        return startLiveStudent(this, {
-          code,
-          answer,
-          name: label,
-          ...(n !== null ? { number: n } : {}),
-        }).then(() => null);
-      },
-    );
-    return null;
+  /** A class link opened on arrival: who is playing, then the class's game. */
+  private async askWhoPlays(session: ClassSession): Promise<void> {
+    const { askWhoPlays } = await import('./titleJoin.ts');
+    askWhoPlays(this, session);
   }
 
   private async openSave(id: string, how: 'continue' | 'watch'): Promise<void> {

@@ -415,20 +415,21 @@ function list(files: SizedFile[]): { file: string; kBGzip: number }[] {
   return files.map((f) => ({ file: f.file, kBGzip: kB(f.gzip) }));
 }
 
-/** The app's files a page fetched (by their path under the site), Phaser's chunk left out. */
-function fetched(page: Page, appUrl: string): Promise<string[]> {
-  // the folder of the app's index.html: every file of the build is under it
-  return page.evaluate(
-    (base) => [
-      'index.html',
-      ...performance
-        .getEntriesByType('resource')
-        .map((e) => e.name)
-        .filter((name) => name.startsWith(base))
-        .map((name) => new URL(name).pathname.slice(new URL(base).pathname.length)),
-    ],
-    new URL('.', appUrl).href,
-  );
+/**
+ * The app's files a page and its workers asked for so far (by their path under the site):
+ * Playwright reports the opponent's worker's requests (its module imports) with the page's, which
+ * the page's own Resource Timing does not list. (The offline service worker's precaching is not
+ * the page's: the bench's pages block service workers.)
+ */
+function recordRequests(page: Page, appUrl: string): () => string[] {
+  const base = new URL('.', appUrl);
+  const seen = new Set<string>(['index.html']);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === base.origin && url.pathname.startsWith(base.pathname))
+      seen.add(url.pathname.slice(base.pathname.length));
+  });
+  return () => [...seen];
 }
 
 /**
@@ -445,9 +446,10 @@ export async function sizeFigures(browser: Browser, site: Site): Promise<WebFigu
   let toPlay: string[];
   try {
     const { page } = bench;
+    const fetched = recordRequests(page, site.appUrl);
     await page.goto(`${site.appUrl}?bench`);
     await page.locator('.title-page .start-top:not([disabled])').first().waitFor();
-    toTitle = await fetched(page, site.appUrl);
+    toTitle = fetched();
     await startGame(page, true);
     await page.waitForFunction(
       () => (window.shellsForOil?.bench?.opponentTimes().length ?? 0) > 0,
@@ -457,7 +459,7 @@ export async function sizeFigures(browser: Browser, site: Site): Promise<WebFigu
         polling: 100,
       },
     );
-    toPlay = await fetched(page, site.appUrl);
+    toPlay = fetched();
     check(bench, 'size');
   } finally {
     await bench.close();

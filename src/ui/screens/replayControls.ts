@@ -1,6 +1,7 @@
 // The replay viewer's controls: play and pause, a step back and forward, the start and the end, a
 // timeline to jump to any move, the speed, and what to do with the game (play on from here, save
 // it, share it). One element for the whole viewing, updated in place, so the focus stays put.
+import '../../styles/replay.css';
 import { h } from '../dom.ts';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;

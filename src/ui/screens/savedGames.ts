@@ -1,6 +1,5 @@
-// The title screen's saved games (continue, watch or delete each) and the way in for a replay
-// file (a file picker, or a file dropped anywhere on the title screen).
-import { MAX_REPLAY_BYTES } from '../../persist/format.ts';
+// The title screen's saved games (continue, watch or delete each): loaded only when the browser
+// has some (the way in for a replay file is replayFileOpener.ts).
 import type { SaveEntry, SaveSummary } from '../../persist/saveList.ts';
 import { h } from '../dom.ts';
 import { ROLE_NAMES } from './briefing.ts';
@@ -100,61 +99,5 @@ export function savedGamesPanel(saves: SaveEntry[], handlers: SavedGamesHandlers
     { class: 'card-panel saved-games', 'aria-labelledby': 'saved-heading' },
     h('h2', { id: 'saved-heading', class: 'panel-heading' }, 'Saved games'),
     h('ul', { class: 'save-list' }, ...saves.map((s) => row(s, handlers))),
-  );
-}
-
-/**
- * "Open a replay file…": a file picker, and the whole of `dropZone` taking a dropped file. The
- * file is checked for size before it is read; `onText` gets its text, `onProblem` a message.
- */
-export function replayFileOpener(
-  dropZone: HTMLElement,
-  onText: (text: string, name: string) => void,
-  onProblem: (message: string) => void,
-  /** Takes a dropped file that is not a replay (a scenario file), before it is read; true if it did. */
-  onOther: (file: File) => boolean = () => false,
-): HTMLElement {
-  const input = h('input', {
-    type: 'file',
-    id: 'replay-file',
-    accept: '.json,application/json',
-    class: 'visually-hidden',
-  });
-  const read = (file: File | undefined) => {
-    if (!file || onOther(file)) return;
-    if (file.size > MAX_REPLAY_BYTES) {
-      onProblem(
-        `“${file.name.slice(0, 40)}” is ${Math.ceil(file.size / 1024)} kB: a replay is at most ${MAX_REPLAY_BYTES / 1024} kB, so this is not one.`,
-      );
-      return;
-    }
-    file.text().then(
-      (text) => onText(text, file.name),
-      () => onProblem(`“${file.name.slice(0, 40)}” could not be read.`),
-    );
-  };
-  input.addEventListener('change', () => {
-    read(input.files?.[0]);
-    input.value = '';
-  });
-  dropZone.addEventListener('dragover', (event) => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    dropZone.classList.add('dropping');
-  });
-  dropZone.addEventListener('dragleave', (event) => {
-    if (event.target === dropZone) dropZone.classList.remove('dropping');
-  });
-  dropZone.addEventListener('drop', (event) => {
-    event.preventDefault();
-    dropZone.classList.remove('dropping');
-    read(event.dataTransfer?.files[0]);
-  });
-  return h(
-    'div',
-    { class: 'replay-open' },
-    input,
-    h('label', { for: 'replay-file', class: 'button-like' }, 'Open a replay file…'),
-    h('span', { class: 'muted small' }, 'or drop one anywhere on this page'),
   );
 }
