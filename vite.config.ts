@@ -4,12 +4,13 @@ import { opponentWorkerPlugin } from './src/ai/workerPlugin.ts';
 import { gameFilesPlugin } from './src/scenes/gameFilesPlugin.ts';
 import { scenariosPlugin } from './src/scenario/vite-plugin.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
-import { loadOrderChunks } from './src/build/loadOrderChunks.ts';
+import { GROUPS, loadOrderChunks } from './src/build/loadOrderChunks.ts';
 
 const loadOrder = loadOrderChunks({
   title: /[\\/]src[\\/]main\.ts$/,
   play: /[\\/]src[\\/]game\.ts$/,
   workers: [/[\\/]src[\\/]ai[\\/]worker\.ts$/],
+  phaser: /[\\/]node_modules[\\/]phaser[\\/]/,
 });
 
 // Offline (issue 7): vite-plugin-pwa writes, at build time only, `sw.js` (Workbox, generateSW) that
@@ -88,7 +89,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/, priority: 50 },
-            ...(['common', 'engine', 'title', 'play'] as const).map((name, i) => ({
+            ...GROUPS.map((name, i) => ({
               name,
               test: (id: string) => loadOrder.groupOf(id) === name,
               priority: 40 - i * 10,

@@ -63,29 +63,36 @@ export function startGame(map: Promise<unknown>): Phaser.Game {
     audio: { noAudio: true },
   });
   game.registry.set(MAP_DATA, map);
+  // the scenes added after boot (a scene added while the scene manager is mid-frame joins at its
+  // next frame: getScene does not see it yet, hence the set)
+  const joined = new Set<string>();
   const add = (key: string, scene: Phaser.Types.Scenes.SceneType) => {
-    if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+    if (!joined.has(key) && !game.scene.getScene(key)) game.scene.add(key, scene, false);
+    joined.add(key);
+  };
+  const run = (key: string, data?: object): void => {
+    // (a scene started while the loop sleeps needs it awake: the scene manager works in the loop)
+    mapHost.scene?.wake();
+    game.loop.wake();
+    game.scene.start(key, data);
   };
   // counts starts, so a scene whose code arrives after a later start is not started
   let ticket = 0;
   const start = (key: string, data?: object): void => {
     const mine = ++ticket;
-    if (isLazyScene(key) && !game.scene.getScene(key)) {
-      loadLazyScene(key).then(
-        (scene) => {
-          add(key, scene);
-          if (mine === ticket) start(key, data);
-        },
-        () => {
-          if (mine === ticket) cannotLoad(key, () => start(key, data));
-        },
-      );
+    if (!isLazyScene(key) || joined.has(key) || game.scene.getScene(key)) {
+      run(key, data);
       return;
     }
-    // (a scene started while the loop sleeps needs it awake: the scene manager works in the loop)
-    mapHost.scene?.wake();
-    game.loop.wake();
-    game.scene.start(key, data);
+    loadLazyScene(key).then(
+      (scene) => {
+        add(key, scene);
+        if (mine === ticket) run(key, data);
+      },
+      () => {
+        if (mine === ticket) cannotLoad(key, () => start(key, data));
+      },
+    );
   };
   const whenReady = () => attachGame({ start, add });
   if (game.isBooted) whenReady();

@@ -69,10 +69,11 @@ export class TitleScene extends HtmlScene {
       },
     });
     showScreen(this.page);
-    void this.fillExtras();
+    // (the join form is among the extras: a join link on arrival waits for them)
+    const extras = this.fillExtras();
     if (firstVisit) {
       firstVisit = false;
-      void this.openOnArrival();
+      void extras.then(() => this.openOnArrival());
     } else if (data?.opened && waitingLink?.scenarioId === data.opened) {
       const { text } = waitingLink;
       waitingLink = null;
