@@ -1,7 +1,7 @@
 // Playing a checked replay's moves through the engine, and comparing where they lead with the
 // outcome the file recorded. The state hash covers the whole state, log included, so any edit to
 // the moves or the outcome that still makes a legal game is caught here.
-import { replay, stableHash, type GameState, type Rules } from '../engine/index.ts';
+import { replay, type GameState, type Rules } from '../engine/index.ts';
 import type { ReplayFile, ReplayOutcome } from './format.ts';
 import { outcomeOf } from './replayFile.ts';
 import { fail } from './result.ts';
