@@ -69,11 +69,10 @@ export class TitleScene extends HtmlScene {
       },
     });
     showScreen(this.page);
-    // (the join form is among the extras: a join link on arrival waits for them)
-    const extras = this.fillExtras();
+    this.fillExtras();
     if (firstVisit) {
       firstVisit = false;
-      void extras.then(() => this.openOnArrival());
+      void this.openOnArrival();
     } else if (data?.opened && waitingLink?.scenarioId === data.opened) {
       const { text } = waitingLink;
       waitingLink = null;
@@ -181,24 +180,15 @@ export class TitleScene extends HtmlScene {
     if (slot) slot.textContent = message;
   }
 
-  /** The saved games and the way to open a replay file. */
-  private async fillExtras(): Promise<void> {
+  /**
+   * Below the title's form: joining a class, opening a replay file (or dropping one on the page)
+   * or a scenario file, at once; and the saved games above them once read (their code loads only
+   * when there are some).
+   */
+  private fillExtras(): void {
     const page = this.page;
-    if (!page?.querySelector('.title-extras')) return;
-    const listed = await listSavedGames();
-    // (the list's code loads only when there is something to list)
-    const savedGames =
-      listed.ok && listed.saves.length > 0 ? await import('../ui/screens/savedGames.ts') : null;
-    // (the title may have been left, or drawn again, while the saves were read)
-    const slot = this.page === page ? page.querySelector('.title-extras') : null;
-    if (!slot || !this.scene.isActive()) return;
-    const panel = !listed.ok
-      ? h('p', { class: 'muted small' }, listed.message)
-      : (savedGames?.savedGamesPanel(listed.saves, {
-          onContinue: (id) => void this.openSave(id, 'continue'),
-          onWatch: (id) => void this.openSave(id, 'watch'),
-          onDelete: (id) => this.confirmDelete(id),
-        }) ?? null);
+    const slot = page?.querySelector('.title-extras');
+    if (!page || !slot) return;
     const scenarioOpener = scenarioFileOpener('title', (id) =>
       this.scene.start(SCENES.title, { opened: id }),
     );
@@ -218,9 +208,27 @@ export class TitleScene extends HtmlScene {
       onTeacher: () => this.scene.start(SCENES.classroom, { view: 'setup' }),
       onDashboard: () => this.scene.start(SCENES.classroom, { view: 'results' }),
     });
-    slot.replaceChildren(
-      ...[panel, classroom, opener, scenarioOpener.element].filter((x): x is HTMLElement => x !== null),
-    );
+    slot.replaceChildren(h('div', { class: 'saved-slot' }), classroom, opener, scenarioOpener.element);
+    void this.listSaves();
+  }
+
+  /** The saved games (or why there are none to show), into their place above the extras. */
+  private async listSaves(): Promise<void> {
+    const page = this.page;
+    const listed = await listSavedGames();
+    const savedGames =
+      listed.ok && listed.saves.length > 0 ? await import('../ui/screens/savedGames.ts') : null;
+    // (the title may have been left, or drawn again, while the saves were read)
+    const slot = this.page === page ? page?.querySelector('.title-extras .saved-slot') : null;
+    if (!slot || !this.scene.isActive()) return;
+    const panel = !listed.ok
+      ? h('p', { class: 'muted small' }, listed.message)
+      : (savedGames?.savedGamesPanel(listed.saves, {
+          onContinue: (id) => void this.openSave(id, 'continue'),
+          onWatch: (id) => void this.openSave(id, 'watch'),
+          onDelete: (id) => this.confirmDelete(id),
+        }) ?? null);
+    slot.replaceChildren(...(panel ? [panel] : []));
   }
 
   /** A class code typed on the title (offline or live): the class, then who is playing. */
@@ -271,7 +279,7 @@ export class TitleScene extends HtmlScene {
             modal.close();
             if (!removed.ok) this.problem(removed.message);
             if (currentSaveId() === id) forgetCurrent();
-            void this.fillExtras();
+            void this.listSaves();
             announce(removed.ok ? 'The saved game is deleted.' : removed.message);
           },
         },

@@ -87,6 +87,8 @@ describe('saves', () => {
       expect(scenario.endings.map((e) => e.title)).toContain(record.ending);
       await page.locator('#ui .debrief-title-button').click();
       await waitForScreen(page, ['title']);
+      // (the list comes a moment after the title: its code loads when there are saves to list)
+      await page.locator('#ui .saved-games .save').first().waitFor();
       const saves = await page.locator('#ui .saved-games .save').allTextContents();
       expect(saves).toHaveLength(1);
       expect(saves[0]).toContain(scenario.title);

@@ -116,6 +116,8 @@ describe('a scenario file opened in the page', () => {
         expect(await listed(page)).toEqual(before);
         // its saved game is still listed, and asks for the file
         const saved = page.locator('#ui .save-list .save', { hasText: 'Classroom draft' });
+        // (the list comes a moment after the title: its code loads when there are saves to list)
+        await saved.first().waitFor();
         expect(await saved.count()).toBe(1);
         await saved.locator('.save-watch').click();
         await expect
