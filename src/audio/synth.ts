@@ -15,6 +15,9 @@ let master: GainNode | null = null;
 let bed: { side: Role | 'neutral'; stop: () => void } | null = null;
 let wantedBed: Role | 'neutral' | null = null;
 let installed = false;
+/** Until when (in the context's time) the effects scheduled so far sound. */
+let soundingUntil = 0;
+let quietTimer: ReturnType<typeof setTimeout> | null = null;
 
 function level(): number {
   const s = settings();
@@ -27,6 +30,27 @@ function applyLevel(): void {
   syncBed();
 }
 
+/**
+ * Keeps the audio context running only while something can be heard. A running context renders
+ * silence on the audio thread even with nothing playing (a steady 20 ms of CPU a second here), so
+ * muted, or with no bed and no effect left, it is suspended; a cue or a bed resumes it.
+ */
+function settle(): void {
+  if (!ctx) return;
+  if (quietTimer !== null) clearTimeout(quietTimer);
+  quietTimer = null;
+  // (a hidden page is suspended, and resumed when shown, by the visibility handler)
+  if (document.hidden) return;
+  const effectsLeft = soundingUntil - ctx.currentTime;
+  const bedPlaying = bed !== null && level() > 0;
+  // (what was scheduled runs out even when muted: a bed's fade, an effect's tail)
+  if (bedPlaying || effectsLeft > 0) {
+    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+    // with no bed, look again once the last effect has died away
+    if (!bedPlaying) quietTimer = setTimeout(settle, Math.max(0, effectsLeft) * 1000 + 500);
+  } else if (ctx.state === 'running') void ctx.suspend().catch(() => undefined);
+}
+
 /** Creates the audio context: only ever from inside a key or click handler. */
 function unlock(): void {
   if (ctx || typeof AudioContext !== 'function') return;
@@ -37,6 +61,7 @@ function unlock(): void {
     master.connect(ctx.destination);
     if (document.hidden) void ctx.suspend();
     syncBed();
+    settle();
   } catch {
     ctx = null;
     master = null;
@@ -58,7 +83,8 @@ export function installSound(): void {
   window.addEventListener('pointerdown', first, true);
   document.addEventListener('visibilitychange', () => {
     if (!ctx) return;
-    void (document.hidden ? ctx.suspend() : ctx.resume()).catch(() => undefined);
+    if (document.hidden) void ctx.suspend().catch(() => undefined);
+    else settle();
   });
   onSettingsChange(applyLevel);
 }
@@ -81,18 +107,23 @@ function playNote(out: AudioNode, at: number, [freq, start, length, wave, loud, 
 
 /** Plays the cues one after another (a short gap between them); silent until unlocked or muted. */
 export function play(cues: readonly Cue[]): void {
-  if (!ctx || !master || level() === 0 || ctx.state !== 'running' || cues.length === 0) return;
+  if (!ctx || !master || level() === 0 || ctx.state === 'closed' || cues.length === 0) return;
   try {
     const out = ctx.createGain();
     out.gain.value = EFFECTS_LEVEL;
     out.connect(master);
     let at = ctx.currentTime + 0.01;
+    let end = at;
     for (const cue of cues) {
       const notes = RECIPES[cue];
       for (const note of notes) playNote(out, at, note);
-      at += Math.min(0.5, Math.max(...notes.map((n) => n[1] + n[2]))) + 0.05;
+      const length = Math.max(...notes.map((n) => n[1] + n[2]));
+      end = Math.max(end, at + length + 0.1);
+      at += Math.min(0.5, length) + 0.05;
     }
-    setTimeout(() => out.disconnect(), (at - ctx.currentTime + 2) * 1000);
+    setTimeout(() => out.disconnect(), (end - ctx.currentTime + 2) * 1000);
+    soundingUntil = Math.max(soundingUntil, end);
+    settle();
   } catch {
     // a browser that refuses a node: no sound this time, the game goes on
   }
@@ -136,13 +167,19 @@ function syncBed(): void {
   const want = level() > 0 ? wantedBed : null;
   if (bed && bed.side === want) return;
   bed?.stop();
+  // (a bed that stops fades out over two seconds: the context keeps running till it has)
+  if (bed && ctx) soundingUntil = Math.max(soundingUntil, ctx.currentTime + 2.5);
   bed = null;
-  if (!ctx || !master || want === null) return;
+  if (!ctx || !master || want === null) {
+    settle();
+    return;
+  }
   try {
     bed = { side: want, stop: startBed(want) };
   } catch {
     bed = null;
   }
+  settle();
 }
 
 /** The quiet drone behind a side's game (null: none, as on the title and the debrief). */
