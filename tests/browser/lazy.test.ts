@@ -5,7 +5,15 @@
 import type { Request } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SEED } from './env.ts';
-import { closeBrowser, playToDebrief, startGame, tabTo, withGame, type Screen } from './harness.ts';
+import {
+  closeBrowser,
+  playToDebrief,
+  screenshot,
+  startGame,
+  tabTo,
+  withGame,
+  type Screen,
+} from './harness.ts';
 
 afterAll(closeBrowser);
 
@@ -44,6 +52,7 @@ describe('the screens after a game', () => {
       await dialog.waitFor({ timeout: 120_000 });
       expect(await dialog.textContent()).toContain('could not download the debrief');
       expect(await page.locator('#ui .debrief').count()).toBe(0);
+      await screenshot(page, 'cannot-load-debrief');
 
       // before the last month nothing of the debrief or the replay viewer was asked for
       const early = askedBefore.filter((m) => m.turn < m.of);
