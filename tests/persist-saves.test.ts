@@ -121,6 +121,9 @@ describe('the save store', () => {
         /^This replay was made with a different version of the scenario "Mini deal"/,
       ),
     });
+    // one save read alone is described as the list describes it
+    for (const save of list.saves) expect(store.entry(save.id)).toEqual(save);
+    expect(store.entry('not-there')).toBeNull();
     expect(store.load('broken')).toMatchObject({ ok: false, code: 'not-json' });
     expect(store.load('first').ok).toBe(true);
     for (const id of ['broken', 'Foreign Key!', 'old'])

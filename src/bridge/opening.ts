@@ -46,9 +46,9 @@ export async function readReplay(text: unknown): Promise<LoadedReplay | ReplayEr
 
 /** A save, read and played, ready to continue (its scenario fetched first). */
 export async function loadSave(id: string): Promise<LoadedReplay | ReplayError | SaveError> {
-  const listed = saveStore().list();
-  if (!listed.ok) return listed;
-  const entry = listed.saves.find((s) => s.id === id);
+  // (this save alone, as the list describes it: which scenario to fetch before playing it)
+  const entry = saveStore().entry(id);
+  if (entry && 'ok' in entry) return entry;
   if (entry && entry.damaged === undefined) {
     const load = await loadScenario(entry.scenarioId);
     if (!load.ok) return { ok: false, code: 'scenario-not-loaded', message: load.message };

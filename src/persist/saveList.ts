@@ -66,6 +66,19 @@ export function listSaves(
   });
 }
 
+/** Save `id` as the list describes it (read as far as the list reads it), or null if there is none. */
+export function readSaveEntry(
+  source: StorageSource,
+  library: ReplayLibrary,
+  id: string,
+  prefix = SAVE_PREFIX,
+): SaveEntry | null | SaveError {
+  return usingStorage(source, (storage) => {
+    const text = typeof id === 'string' ? storage.getItem(prefix + id) : null;
+    return text === null ? null : summarize(id, text, library);
+  });
+}
+
 function summarize(id: string, text: string, library: ReplayLibrary): SaveEntry {
   const checked = checkReplaySummary(text, library);
   if (!checked.ok) return { id, damaged: checked.message };

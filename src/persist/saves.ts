@@ -7,7 +7,7 @@ import type { ReplayFile } from './format.ts';
 import { parseReplay, type LoadedReplay } from './readReplay.ts';
 import { compactReplay } from './replayFile.ts';
 import { fail } from './result.ts';
-import { listSaves, type SaveEntry, type SaveError } from './saveList.ts';
+import { listSaves, readSaveEntry, type SaveEntry, type SaveError } from './saveList.ts';
 import { compacted, SaveWriter } from './saveWriter.ts';
 import { quoted } from './text.ts';
 
@@ -26,6 +26,11 @@ export class SaveStore extends SaveWriter {
   /** Every save, newest first (saves without a date last); damaged ones are listed too (saveList.ts). */
   list(): { ok: true; saves: SaveEntry[] } | SaveError {
     return listSaves(this.source, this.library, this.prefix);
+  }
+
+  /** One save as `list` describes it, without reading the others; null if there is none. */
+  entry(id: string): SaveEntry | null | SaveError {
+    return readSaveEntry(this.source, this.library, id, this.prefix);
   }
 
   /** A save read, checked and played, ready to continue from its last state. */
