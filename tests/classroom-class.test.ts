@@ -23,19 +23,11 @@ import {
   type ResultSource,
 } from '../src/classroom/index.ts';
 import { LIBRARY, SUMMIT } from './fixtures/replays/support.ts';
-import { play, resultOf, type Played } from './fixtures/classroom/class.ts';
+import { halfAndHalfSession, play, resultOf, type Played } from './fixtures/classroom/class.ts';
 import { parseCsv } from './fixtures/classroom/csv.ts';
 
 const TRADEOFFS = loadLibrary().tradeoffs;
-const SESSION: ClassSession = {
-  scenarioId: SUMMIT.scenario.id,
-  scenarioHash: SUMMIT.hash,
-  roles: 'half-and-half',
-  level: 'easy',
-  turnSeconds: 120,
-  seed: 2023,
-  title: 'Year 10 history',
-};
+const SESSION = halfAndHalfSession(SUMMIT, { turnSeconds: 120, title: 'Year 10 history' });
 
 const CLASS = Array.from({ length: 25 }, (_, i) => play(SUMMIT, SESSION, i + 1));
 const RESULTS = CLASS.map((p) => resultOf(SESSION, p));

@@ -62,7 +62,12 @@ export function planGroups(ids: readonly string[], graph: Graph, entries: Entrie
   const play = reach(playEntry, statics);
   // the modules that need Phaser: Phaser's, and every one that imports one of those, statically
   const importers = new Map<string, string[]>();
-  for (const id of ids) for (const to of statics(id)) importers.set(to, [...(importers.get(to) ?? []), id]);
+  for (const id of ids)
+    for (const to of statics(id)) {
+      const list = importers.get(to);
+      if (list) list.push(id);
+      else importers.set(to, [id]);
+    }
   const needsPhaser = new Set<string>();
   for (const id of ids)
     if (entries.phaser.test(id))

@@ -5,24 +5,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { encodeSessionCode, serializeResult, type ClassSession } from '../../src/classroom/index.ts';
+import { encodeSessionCode, serializeResult } from '../../src/classroom/index.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
-import { play, resultOf } from '../fixtures/classroom/class.ts';
+import { halfAndHalfSession, play, resultOf } from '../fixtures/classroom/class.ts';
 import { parseCsv } from '../fixtures/classroom/csv.ts';
 import { closeBrowser, formatFindings, runAxe, screenshot, waitForScreen, withGame } from './harness.ts';
 
 afterAll(closeBrowser);
 
 const SUMMIT = loadShippedScenario('vostochny-summit');
-const SESSION: ClassSession = {
-  scenarioId: SUMMIT.scenario.id,
-  scenarioHash: SUMMIT.hash,
-  roles: 'half-and-half',
-  level: 'easy',
-  turnSeconds: null,
-  seed: 2023,
-  title: 'Year 10 history',
-};
+const SESSION = halfAndHalfSession(SUMMIT, { title: 'Year 10 history' });
 const DAMAGED = 13;
 const CLASS = Array.from({ length: 25 }, (_, i) => play(SUMMIT, SESSION, i + 1));
 

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { serializeResult, type ClassSession } from '../../src/classroom/index.ts';
+import { serializeResult } from '../../src/classroom/index.ts';
 import { replayToFragment } from '../../src/persist/link.ts';
 import { loadShippedScenario } from '../../src/scenario/node.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/security/csp.ts';
-import { play, resultOf } from '../fixtures/classroom/class.ts';
+import { halfAndHalfSession, play, resultOf } from '../fixtures/classroom/class.ts';
 import { replayOf } from '../fixtures/replays/support.ts';
 import { SEED } from './env.ts';
 import { closeBrowser, playToDebrief, startGame, waitForScreen, withGame } from './harness.ts';
@@ -64,14 +64,7 @@ describe('the Content-Security-Policy', () => {
       // the class dashboard over two students' results
       await page.goto(base);
       await waitForScreen(page, ['title']);
-      const session: ClassSession = {
-        scenarioId: SUMMIT.scenario.id,
-        scenarioHash: SUMMIT.hash,
-        roles: 'half-and-half',
-        level: 'easy',
-        turnSeconds: null,
-        seed: 2023,
-      };
+      const session = halfAndHalfSession(SUMMIT);
       const dir = mkdtempSync(join(tmpdir(), 'sfo-csp-'));
       const files = [1, 2].map((n) => {
         const path = join(dir, `student-${n}.result.json`);
